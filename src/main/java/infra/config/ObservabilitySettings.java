@@ -1,0 +1,38 @@
+package infra.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Log retention (plan: 7 / 30 / 90 days) and alert routing. */
+public record ObservabilitySettings(
+        int logRetentionDays,
+        List<String> infrastructureAlertEmails,
+        List<String> securityAlertEmails,
+        Optional<String> pagerDutyEndpoint,
+        Optional<String> slackWebhookUrl) {
+
+    /** The values CloudWatch Logs accepts for retentionInDays (0 = never expire is not offered here). */
+    public static final List<Integer> CLOUDWATCH_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
+            365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+    static ObservabilitySettings load(ConfigReader r) {
+        Environment env = r.environment();
+        int defaultRetention = switch (env) {
+            case DEV -> 7;
+            case STAGING -> 30;
+            case PROD -> 90;
+        };
+        int retention = r.integerOneOf("logRetentionDays", defaultRetention, CLOUDWATCH_RETENTION_DAYS);
+        List<String> infra = r.emails("infrastructureAlertEmails", List.of("devops-team@example.com"));
+        List<String> security = r.emails("securityAlertEmails", List.of("security-team@example.com"));
+        Optional<String> pagerDuty = Optional.ofNullable(r.parsed("pagerDutyEndpoint", null,
+                v -> v.startsWith("https://") && v.length() > "https://".length() ? v : null,
+                "an https:// URL (the PagerDuty integration endpoint)", "https://events.pagerduty.com/integration/<key>/enqueue"));
+        if (pagerDuty.isPresent() && !env.isProd()) {
+            r.problem("pagerDutyEndpoint", "[secret]", "PagerDuty pages only from prod; remove it from this stack", null);
+        }
+        Optional<String> slack = Optional.ofNullable(r.parsed("slackWebhookUrl", null,
+                v -> v.startsWith("https://") ? v : null, "an https:// URL", "https://hooks.slack.com/services/<id>"));
+        return new ObservabilitySettings(retention, infra, security, pagerDuty, slack);
+    }
+}

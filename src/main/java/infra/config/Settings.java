@@ -1,0 +1,80 @@
+package infra.config;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Every stack setting, typed and validated, loaded once from a flat map of config keys. The
+ * engine ({@code PULUMI_CONFIG}), the offline plan ({@code Pulumi.<stack>.yaml}) and the tests all
+ * load through {@link #load}; nothing else reads config.
+ */
+public record Settings(
+        String project,
+        String stack,
+        Environment environment,
+        String region,
+        Map<String, String> defaultTags,
+        Features features,
+        NetworkSettings network,
+        DataSettings data,
+        ComputeSettings compute,
+        ProducerSettings producer,
+        ObservabilitySettings observability,
+        SecuritySettings security) {
+
+    public static final String PROJECT = ConfigReader.NAMESPACE;
+    private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d$");
+
+    /** Loads and validates; throws {@link InvalidConfigException} listing every problem. */
+    public static Settings load(Map<String, String> config, Set<String> secretKeys, String stack) {
+        Environment environment = resolveEnvironment(config, secretKeys, stack);
+        ConfigReader r = new ConfigReader(config, secretKeys, stack, environment == null ? Environment.DEV : environment);
+        // read again through the reader so the key counts as known and problems are collected in order
+        if (environment == null) {
+            String given = Optional.ofNullable(config.get(ConfigReader.fullKey("environment"))).orElse(stack);
+            r.text("environment");
+            r.problem("environment", given, "unknown environment; expected one of " + Environment.allowedList(), "dev");
+            environment = Environment.DEV;
+        } else {
+            r.text("environment");
+        }
+        String region = r.string("aws:region", null, REGION, "an AWS region such as us-east-1");
+        if (region == null) {
+            if (!r.isSet("aws:region")) {
+                r.problem("aws:region", null, "is required", "us-east-1");
+            }
+            region = "us-east-1";
+        }
+        Map<String, String> defaultTags = DefaultTags.read(r);
+        Features features = Features.load(r);
+        NetworkSettings network = NetworkSettings.load(r);
+        DataSettings data = DataSettings.load(r);
+        ComputeSettings compute = ComputeSettings.load(r, features);
+        ProducerSettings producer = ProducerSettings.load(r);
+        ObservabilitySettings observability = ObservabilitySettings.load(r);
+        SecuritySettings security = SecuritySettings.load(r);
+        r.reportUnknownKeys();
+        r.finish();
+        return new Settings(PROJECT, stack, environment, region, defaultTags, features, network, data, compute,
+                producer, observability, security);
+    }
+
+    public static Settings load(Map<String, String> config, String stack) {
+        return load(config, Set.of(), stack);
+    }
+
+    private static Environment resolveEnvironment(Map<String, String> config, Set<String> secretKeys, String stack) {
+        String explicit = config.get(ConfigReader.fullKey("environment"));
+        if (explicit != null) {
+            return Environment.parse(explicit).orElse(null);
+        }
+        return Environment.parse(stack).orElse(null);
+    }
+
+    /** A physical-name prefix that keeps stacks sharing an account apart, e.g. {@code prod}. */
+    public String env() {
+        return environment.id();
+    }
+}
