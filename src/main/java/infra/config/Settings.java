@@ -77,4 +77,21 @@ public record Settings(
     public String env() {
         return environment.id();
     }
+
+    /**
+     * Explicit tags for a resource: the plan's {@code Environment} and {@code Project} (also set as
+     * provider default tags, which do not reach every resource) plus {@code keyValues} pairs.
+     */
+    public Map<String, String> tags(String... keyValues) {
+        if (keyValues.length % 2 != 0) {
+            throw new IllegalArgumentException("tags need key/value pairs");
+        }
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        tags.put("Environment", env());
+        tags.put("Project", PROJECT);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            tags.put(keyValues[i], keyValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(tags);
+    }
 }

@@ -8,26 +8,57 @@ import java.util.Map;
  * reads later (arn, name, url, endpoint ...), in AWS's real formats. Types without a specific rule
  * get a generic id and ARN derived from the type token.
  */
-final class MockOutputs {
+public final class MockOutputs {
     private MockOutputs() {
     }
 
-    record Env(String region, String partition, String account) {
-        String arn(String service, String resource) {
+    /** Computes one resource type's outputs into {@code out} and returns its physical id. */
+    @FunctionalInterface
+    public interface Rule {
+        String apply(String name, Map<String, Object> in, Map<String, Object> out, Env env);
+    }
+
+    private static final Map<String, Rule> RULES = rules();
+
+    private static Map<String, Rule> rules() {
+        Map<String, Rule> rules = new java.util.HashMap<>();
+        infra.plan.mocks.NetworkOutputs.register(rules);
+        infra.plan.mocks.DataOutputs.register(rules);
+        infra.plan.mocks.ComputeOutputs.register(rules);
+        infra.plan.mocks.ProducerOutputs.register(rules);
+        infra.plan.mocks.ObservabilityOutputs.register(rules);
+        infra.plan.mocks.SecurityOutputs.register(rules);
+        return Map.copyOf(rules);
+    }
+
+    /** The placeholder account, the stack's region and its partition, with ARN builders. */
+    public record Env(String region, String partition, String account) {
+        public String arn(String service, String resource) {
             return "arn:" + partition + ":" + service + ":" + region + ":" + account + ":" + resource;
         }
 
-        String globalArn(String service, String resource) {
+        public String globalArn(String service, String resource) {
             return "arn:" + partition + ":" + service + "::" + account + ":" + resource;
         }
     }
 
     /** Fills {@code out} with computed outputs and returns the resource id. */
+    /** Auto-named physical name: the logical name plus a stable 7-hex suffix, unless the inputs set {@code name}. */
+    public static String physicalName(String type, String name, Map<String, Object> in) {
+        return str(in, "name", name + "-" + suffix(type + "/" + name));
+    }
+
     static String synthesize(String type, String name, Map<String, Object> in, Map<String, Object> out, Env env) {
+        Rule rule = RULES.get(type);
+        if (rule != null) {
+            String id = rule.apply(name, in, out, env);
+            out.putIfAbsent("id", id);
+            return id;
+        }
         String suffix = suffix(type + "/" + name);
         String physical = str(in, "name", name + "-" + suffix);
         switch (type) {
-            // ---- components carry no provider state
+            // components carry no provider state; other types get a generic id and ARN
             default:
                 if (!type.startsWith("aws:")) {
                     return null;
@@ -44,18 +75,18 @@ final class MockOutputs {
         }
     }
 
-    static String str(Map<String, Object> in, String key, String fallback) {
+    public static String str(Map<String, Object> in, String key, String fallback) {
         Object v = in.get(key);
         return v instanceof String s && !s.isEmpty() ? s : fallback;
     }
 
     /** A stable 7-character hex suffix, like Pulumi's auto-naming. */
-    static String suffix(String seed) {
+    public static String suffix(String seed) {
         return String.format("%07x", seed.hashCode() & 0xfffffff);
     }
 
     /** A stable 17-hex-digit AWS-style id, e.g. for vpc-..., subnet-.... */
-    static String hexId(String prefix, String seed) {
+    public static String hexId(String prefix, String seed) {
         long h = seed.hashCode() * 2654435761L;
         return prefix + "-" + String.format("%017x", (h & 0xffffffffffffL) | 0x1000000000000000L).substring(0, 17);
     }
