@@ -9,7 +9,8 @@ public record NetworkSettings(
         int azCount,
         int natGatewayCount,
         FlowLogTraffic flowLogTraffic,
-        boolean databaseIngressFromVpcCidr) {
+        boolean databaseIngressFromVpcCidr,
+        boolean databaseIngressFromProducer) {
 
     public enum FlowLogTraffic { ALL, REJECT, ACCEPT }
 
@@ -28,7 +29,9 @@ public record NetworkSettings(
         FlowLogTraffic traffic = r.choice("flowLogTrafficType", prod ? FlowLogTraffic.ALL : FlowLogTraffic.REJECT,
                 java.util.Map.of("ALL", FlowLogTraffic.ALL, "REJECT", FlowLogTraffic.REJECT, "ACCEPT", FlowLogTraffic.ACCEPT));
         boolean dbFromVpc = r.bool("databaseIngressFromVpcCidr", false);
-        return new NetworkSettings(cidr, azCount, nat, traffic, dbFromVpc);
+        // the producer Lambda only talks to SQS today; open 5432 to it only if it ever needs the database
+        boolean dbFromProducer = r.bool("databaseIngressFromProducer", false);
+        return new NetworkSettings(cidr, azCount, nat, traffic, dbFromVpc, dbFromProducer);
     }
 
     /** Returns the CIDR if it is an IPv4 network block with a /16–/24 prefix and no host bits; else null. */
