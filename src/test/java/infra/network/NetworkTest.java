@@ -45,7 +45,9 @@ class NetworkTest {
         return Stacks.render(settings, ctx -> {
             var logGroup = new LogGroup("flow-logs", LogGroupArgs.builder()
                     .name(LogGroupNames.flowLogs(settings.environment())).build());
-            var network = new Network("network", new NetworkArgs(settings, logGroup.arn(), logGroup), null);
+            // the ARN in AWS's format, as the observability component's log group reports it
+            var arn = Output.of(flowLogGroupArn(settings));
+            var network = new Network("network", new NetworkArgs(settings, arn, logGroup), null);
             capture(outputs, "vpcId", network.vpcId());
             capture(outputs, "vpcCidr", network.vpcCidr());
             capture(outputs, "publicSubnetIds", network.publicSubnetIds());
@@ -58,6 +60,10 @@ class NetworkTest {
             capture(outputs, "producerSecurityGroupId", network.producerSecurityGroupId());
             capture(outputs, "endpointSecurityGroupId", network.endpointSecurityGroupId());
         });
+    }
+
+    static String flowLogGroupArn(Settings settings) {
+        return "arn:aws:logs:" + settings.region() + ":123456789012:log-group:" + LogGroupNames.flowLogs(settings.environment());
     }
 
     private static <T> void capture(Map<String, Object> into, String key, Output<T> output) {
