@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class NetworkTest {
+public class NetworkTest {
     static final String VPC = "aws:ec2/vpc:Vpc";
     static final String SUBNET = "aws:ec2/subnet:Subnet";
     static final String NAT = "aws:ec2/natGateway:NatGateway";
@@ -37,7 +37,7 @@ class NetworkTest {
     static final String LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 
     /** Renders the network beside a stand-in for the observability component's flow-log group. */
-    static RenderedStack render(Settings settings) {
+    public static RenderedStack render(Settings settings) {
         return render(settings, new ConcurrentHashMap<>());
     }
 
