@@ -172,6 +172,15 @@ class DatabaseTest {
                 + ":secret:rds!cluster-[0-9a-f-]{36}-[A-Za-z0-9]{6}"), secret);
     }
 
+    @Test
+    void rendersDuringAFirstPreviewWhenNoProviderOutputIsKnownYet() {
+        Settings settings = Stacks.settings("prod");
+        RenderedStack stack = Stacks.render(settings, AwsMocks.Mode.UNKNOWN_OUTPUTS, ctx -> program(settings));
+
+        assertEquals(2, stack.ofType(INSTANCE).size());
+        assertEquals(DATA_KEY, stack.get(CLUSTER, "db-cluster").input("kmsKeyId").orElseThrow());
+    }
+
     private static <T> void record(Map<String, Object> seen, String key, Output<T> output) {
         output.applyValue(v -> seen.put(key, v));
     }
