@@ -1,0 +1,91 @@
+package infra.config;
+
+import infra.testing.Stacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class DataSettingsTest {
+
+    @Test
+    void devDefaultsKeepTheStackCheapAndDisposable() {
+        DataSettings data = Stacks.settings("dev").data();
+
+        assertEquals(List.of(0.5, 2.0, false, false, false, 1, 7, 5), List.of(data.minAcu(), data.maxAcu(),
+                data.deletionProtection(), data.finalSnapshot(), data.protectStatefulResources(),
+                data.backupRetentionDays(), data.kmsDeletionWindowDays(), data.queueMaxReceiveCount()));
+        assertEquals(List.of("16.4", "03:00-04:00", "sun:04:30-sun:05:30"),
+                List.of(data.auroraEngineVersion(), data.backupWindow(), data.maintenanceWindow()));
+        assertEquals(List.of(345_600, 1_209_600, 30), List.of(data.queueRetentionSeconds(), data.dlqRetentionSeconds(),
+                data.consumerProcessingTimeoutSeconds()));
+        assertEquals(DataSettings.QueueEncryption.KMS, data.queueEncryption());
+    }
+
+    @Test
+    void prodDefaultsProtectEverythingStateful() {
+        DataSettings data = Stacks.settings("prod").data();
+
+        assertEquals(List.of(8.0, true, true, true, 14, 30), List.of(data.maxAcu(), data.deletionProtection(),
+                data.finalSnapshot(), data.protectStatefulResources(), data.backupRetentionDays(), data.kmsDeletionWindowDays()));
+    }
+
+    @Test
+    void rejectsMinAcuAboveMax() {
+        assertEquals(List.of("order-processing:auroraMinAcu = '4': the minimum ACU must not exceed auroraMaxAcu (2). "
+                        + "Fix: pulumi config set order-processing:auroraMinAcu 0.5 --stack dev"),
+                problems("dev", Map.of("auroraMinAcu", "4")));
+    }
+
+    @Test
+    void rejectsMaxReceiveCountOutsideSqsRange() {
+        assertEquals(List.of("order-processing:queueMaxReceiveCount = '0': expected a whole number between 1 and 1000. "
+                        + "Fix: pulumi config set order-processing:queueMaxReceiveCount 5 --stack dev"),
+                problems("dev", Map.of("queueMaxReceiveCount", "0")));
+        assertEquals(List.of("order-processing:queueMaxReceiveCount = '1001': expected a whole number between 1 and 1000. "
+                        + "Fix: pulumi config set order-processing:queueMaxReceiveCount 5 --stack dev"),
+                problems("dev", Map.of("queueMaxReceiveCount", "1001")));
+    }
+
+    @Test
+    void rejectsRetentionOutsideSixtySecondsToFourteenDays() {
+        assertEquals(List.of(
+                "order-processing:dlqRetentionSeconds = '1209601': expected a whole number between 60 and 1209600. "
+                        + "Fix: pulumi config set order-processing:dlqRetentionSeconds 1209600 --stack prod",
+                "order-processing:queueRetentionSeconds = '59': expected a whole number between 60 and 1209600. "
+                        + "Fix: pulumi config set order-processing:queueRetentionSeconds 345600 --stack prod"),
+                problems("prod", Map.of("queueRetentionSeconds", "59", "dlqRetentionSeconds", "1209601")).stream().sorted().toList());
+    }
+
+    @Test
+    void rejectsADlqThatForgetsFailedOrdersBeforeTheQueueWould() {
+        assertEquals(List.of("order-processing:dlqRetentionSeconds = '86400': must not be shorter than queueRetentionSeconds "
+                        + "(345600). Fix: pulumi config set order-processing:dlqRetentionSeconds 1209600 --stack dev"),
+                problems("dev", Map.of("dlqRetentionSeconds", "86400")));
+    }
+
+    @Test
+    void rejectsAProcessingTimeoutWhoseVisibilityTimeoutSqsCannotHold() {
+        assertEquals(List.of("order-processing:consumerProcessingTimeoutSeconds = '7201': expected a whole number between 1 and 7200. "
+                        + "Fix: pulumi config set order-processing:consumerProcessingTimeoutSeconds 30 --stack dev"),
+                problems("dev", Map.of("consumerProcessingTimeoutSeconds", "7201")));
+    }
+
+    @Test
+    void rejectsUnknownQueueEncryptionAndMalformedWindows() {
+        assertEquals(List.of(
+                "order-processing:auroraBackupWindow = '3am': expected a UTC window hh:mm-hh:mm. "
+                        + "Fix: pulumi config set order-processing:auroraBackupWindow 03:00-04:00 --stack dev",
+                "order-processing:queueEncryption = 'aes': expected one of kms, sqs-managed. "
+                        + "Fix: pulumi config set order-processing:queueEncryption kms --stack dev"),
+                problems("dev", Map.of("queueEncryption", "aes", "auroraBackupWindow", "3am")));
+    }
+
+    private static List<String> problems(String stack, Map<String, String> overrides) {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> Stacks.settings(stack, overrides));
+        return e.problems().stream().map(ConfigProblem::message).toList();
+    }
+}
