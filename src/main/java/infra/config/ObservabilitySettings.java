@@ -1,6 +1,8 @@
 package infra.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Log retention (plan: 7 / 30 / 90 days) and alert routing. */
@@ -9,7 +11,9 @@ public record ObservabilitySettings(
         List<String> infrastructureAlertEmails,
         List<String> securityAlertEmails,
         Optional<String> pagerDutyEndpoint,
-        Optional<String> slackWebhookUrl) {
+        Optional<String> slackWebhookUrl,
+        Optional<String> securitySlackWebhookUrl,
+        Map<String, Double> alarmThresholds) {
 
     /** The values CloudWatch Logs accepts for retentionInDays (0 = never expire is not offered here). */
     public static final List<Integer> CLOUDWATCH_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
@@ -33,6 +37,37 @@ public record ObservabilitySettings(
         }
         Optional<String> slack = Optional.ofNullable(r.parsed("slackWebhookUrl", null,
                 v -> v.startsWith("https://") ? v : null, "an https:// URL", "https://hooks.slack.com/services/<id>"));
-        return new ObservabilitySettings(retention, infra, security, pagerDuty, slack);
+        Optional<String> securitySlack = Optional.ofNullable(r.parsed("securitySlackWebhookUrl", null,
+                v -> v.startsWith("https://") ? v : null, "an https:// URL", "https://hooks.slack.com/services/<id>"));
+        return new ObservabilitySettings(retention, infra, security, pagerDuty, slack, securitySlack, alarmThresholds(r));
+    }
+
+    private static final java.util.regex.Pattern ALARM_ID = java.util.regex.Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)+$");
+
+    /**
+     * Per-stack alarm thresholds, a JSON object from alarm id ({@code <component>-<condition>}, e.g.
+     * {@code backend-cpu-high}) to a number. Ids are checked against the alarm catalog when the
+     * catalog is built, which names the known ids.
+     */
+    private static Map<String, Double> alarmThresholds(ConfigReader r) {
+        Map<String, String> raw = r.stringMap("alarmThresholds", Map.of());
+        Map<String, Double> thresholds = new LinkedHashMap<>();
+        raw.forEach((id, value) -> {
+            if (!ALARM_ID.matcher(id).matches()) {
+                r.problem("alarmThresholds", id, "expected alarm ids such as backend-cpu-high as keys", "{\"backend-cpu-high\":70}");
+                return;
+            }
+            try {
+                double parsed = Double.parseDouble(value);
+                if (parsed < 0 || Double.isNaN(parsed) || Double.isInfinite(parsed)) {
+                    throw new NumberFormatException();
+                }
+                thresholds.put(id, parsed);
+            } catch (NumberFormatException e) {
+                r.problem("alarmThresholds", id + "=" + value, "expected a non-negative number as the threshold of " + id,
+                        "{\"" + id + "\":0}");
+            }
+        });
+        return Map.copyOf(thresholds);
     }
 }
