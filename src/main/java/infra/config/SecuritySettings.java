@@ -1,5 +1,9 @@
 package infra.config;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 /** Threat detection and audit services; GuardDuty off in dev by default (the plan's cost strategy). */
 public record SecuritySettings(
         boolean guardDutyEnabled,
@@ -7,7 +11,18 @@ public record SecuritySettings(
         boolean inspectorEnabled,
         boolean cloudTrailEnabled,
         boolean configEnabled,
-        int wafRateLimitPer5Minutes) {
+        int wafRateLimitPer5Minutes,
+        Optional<String> existingGuardDutyDetectorId,
+        String guardDutyFindingFrequency,
+        boolean adoptExistingSecurityHub,
+        boolean cloudTrailS3DataEvents,
+        boolean configServiceLinkedRoleExists) {
+
+    /** GuardDuty detector ids are 32 lower-case hex characters. */
+    private static final Pattern DETECTOR_ID = Pattern.compile("^[0-9a-f]{32}$");
+    /** The values GuardDuty accepts for findingPublishingFrequency. */
+    private static final Map<String, String> FREQUENCIES = Map.of(
+            "FIFTEEN_MINUTES", "FIFTEEN_MINUTES", "ONE_HOUR", "ONE_HOUR", "SIX_HOURS", "SIX_HOURS");
 
     static SecuritySettings load(ConfigReader r) {
         boolean dev = r.environment() == Environment.DEV;
@@ -17,6 +32,13 @@ public record SecuritySettings(
                 r.bool("inspectorEnabled", true),
                 r.bool("cloudTrailEnabled", true),
                 r.bool("configEnabled", true),
-                r.integer("wafRateLimit", 2000, 100, 2_000_000_000));
+                r.integer("wafRateLimit", 2000, 100, 2_000_000_000),
+                // account-and-region singletons: a second stack in the account adopts instead of creating
+                Optional.ofNullable(r.string("guardDutyDetectorId", null, DETECTOR_ID,
+                        "the 32-character hex id of the account's existing GuardDuty detector")),
+                r.choice("guardDutyFindingFrequency", "FIFTEEN_MINUTES", FREQUENCIES),
+                r.bool("securityHubAdoptExisting", false),
+                r.bool("cloudTrailS3DataEvents", r.environment().isProd()),
+                r.bool("configServiceLinkedRoleExists", false));
     }
 }
