@@ -1,0 +1,27 @@
+package policy.sdk;
+
+/**
+ * Thrown when a policy reads a value the engine cannot know yet (preview). The evaluator catches it
+ * and reports the policy as undecidable during preview, naming {@link #path()}.
+ */
+public final class UnknownValueException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String path;
+    private final String kind;
+
+    public UnknownValueException(String path, String kind) {
+        super(kind + " value at " + PropertyValue.displayPath(path) + " is unknown until the resource is created");
+        this.path = path;
+        this.kind = kind;
+    }
+
+    /** Dotted path of the unknown value, e.g. {@code serverSideEncryption.kmsKeyId}. */
+    public String path() {
+        return path;
+    }
+
+    /** boolean, number, string, array, asset, archive or object (as the sentinel says). */
+    public String kind() {
+        return kind;
+    }
+}
