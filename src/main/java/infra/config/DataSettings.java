@@ -16,7 +16,9 @@ public record DataSettings(
         double min = r.decimal("auroraMinAcu", 0.5, 0, 256, 0.5);
         double max = r.decimal("auroraMaxAcu", prod ? 8 : 2, 0, 256, 0.5);
         if (min > max) {
-            r.problem("auroraMinAcu", fmt(min), "the minimum ACU must not exceed auroraMaxAcu (" + fmt(max) + ")", fmt(Math.min(0.5, max)));
+            r.problem("auroraMinAcu", ConfigReader.fmt(min),
+                    "must not exceed " + ConfigReader.fullKey("auroraMaxAcu") + " (" + ConfigReader.fmt(max) + ")",
+                    ConfigReader.fmt(max));
         }
         boolean deletionProtection = r.bool("deletionProtection", prod);
         boolean finalSnapshot = r.bool("finalSnapshot", prod);
@@ -25,9 +27,5 @@ public record DataSettings(
         int kmsWindow = r.integer("kmsDeletionWindowDays", prod ? 30 : 7, 7, 30);
         int maxReceive = r.integer("queueMaxReceiveCount", 5, 1, 1000);
         return new DataSettings(min, max, deletionProtection, finalSnapshot, protect, backup, kmsWindow, maxReceive);
-    }
-
-    private static String fmt(double d) {
-        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 }
