@@ -27,7 +27,7 @@ public record ComputeSettings(
         ServiceSettings frontend = service(r, "frontend", prod);
         Optional<String> cert = Optional.ofNullable(r.string("certificateArn", null, ACM_ARN, "an ACM certificate ARN"));
         if (features.https() && cert.isEmpty() && !r.isSet("certificateArn")) {
-            r.problem("certificateArn", null, "is required when httpsEnabled is true",
+            r.problem("certificateArn", null, "is required when " + ConfigReader.fullKey("httpsEnabled") + " is true",
                     "arn:aws:acm:<region>:<account-id>:certificate/<id>");
         }
         checkFargateSize(r, "backend", backend);
@@ -47,12 +47,12 @@ public record ComputeSettings(
         int desired = r.integer(name + "DesiredCount", 2, 0, 100);
         if (desired > max) {
             r.problem(name + "DesiredCount", Integer.toString(desired),
-                    "the desired task count must not exceed " + name + "MaxCount (" + max + ")", Integer.toString(max));
+                    "must not exceed " + ConfigReader.fullKey(name + "MaxCount") + " (" + max + ")", Integer.toString(max));
             desired = max;
         }
         if (min > max) {
             r.problem(name + "MinCount", Integer.toString(min),
-                    "the minimum task count must not exceed " + name + "MaxCount (" + max + ")", Integer.toString(Math.min(2, max)));
+                    "must not exceed " + ConfigReader.fullKey(name + "MaxCount") + " (" + max + ")", Integer.toString(max));
             min = max;
         }
         return new ServiceSettings(cpu, memory, desired, min, max);

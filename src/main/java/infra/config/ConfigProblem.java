@@ -13,7 +13,8 @@ public record ConfigProblem(String key, String value, String problem, String fix
         }
         text.append(": ").append(problem);
         if (fixCommand != null) {
-            text.append(". Fix: ").append(fixCommand);
+            boolean endsSentence = problem.endsWith("?") || problem.endsWith(".");
+            text.append(endsSentence ? " Fix: " : ". Fix: ").append(fixCommand);
         }
         return text.toString();
     }

@@ -6,9 +6,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +39,10 @@ public final class ConfigReader {
     /** The project's own config namespace (the {@code name:} in Pulumi.yaml). */
     public static final String NAMESPACE = "order-processing";
 
+    /** How far (in edits) a mistyped key may be from a known one to be suggested. */
+    private static final int MAX_TYPO_EDITS = 3;
+    private static final LevenshteinDistance TYPO_DISTANCE = new LevenshteinDistance(MAX_TYPO_EDITS);
+    private static final String SECRET_MASK = "[secret]";
     private static final Pattern EMAIL =
             Pattern.compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}$");
 
@@ -75,8 +84,25 @@ public final class ConfigReader {
 
     /** Records a problem the caller found by its own rule (for cross-field checks). */
     public void problem(String key, String value, String whatIsWrong, String suggestedValue) {
-        String shown = value != null && isSecret(key) ? "[secret]" : value;
-        problems.add(new ConfigProblem(fullKey(key), shown, whatIsWrong, fixCommand(key, suggestedValue)));
+        problemWithFix(key, value, whatIsWrong, fixCommand(key, suggestedValue));
+    }
+
+    /** Records a problem whose fix is not a plain {@code pulumi config set key value}. */
+    public void problemWithFix(String key, String value, String whatIsWrong, String fixCommand) {
+        problems.add(new ConfigProblem(fullKey(key), shown(key, value), whatIsWrong, fixCommand));
+    }
+
+    /** The value as messages may show it: secret keys (declared or by name) never show their value. */
+    private String shown(String key, String value) {
+        return value != null && (isSecret(key) || isSecretByName(fullKey(key))) ? SECRET_MASK : value;
+    }
+
+    /** The command that sets {@code key}, with {@code --secret} for secret keys, for this stack. */
+    public String fixCommand(String key, String suggestedValue) {
+        String full = fullKey(key);
+        String secret = secretKeys.contains(full) || isSecretByName(full) ? "--secret " : "";
+        String value = suggestedValue == null || suggestedValue.isEmpty() ? "<value>" : quote(suggestedValue);
+        return "pulumi config set " + secret + full + " " + value + " --stack " + stack;
     }
 
     /** The raw text of a key, marking it as known. */
@@ -102,7 +128,7 @@ public final class ConfigReader {
             return fallback;
         }
         if (!pattern.matcher(value.get()).matches()) {
-            problem(key, value.get(), "expected " + allowed, fallback);
+            problem(key, value.get(), "must be " + allowed, fallback);
             return fallback;
         }
         return value.get();
@@ -120,7 +146,7 @@ public final class ConfigReader {
         if (v.equals("false")) {
             return false;
         }
-        problem(key, value.get(), "expected true or false", Boolean.toString(fallback));
+        problem(key, value.get(), "must be true or false", Boolean.toString(fallback));
         return fallback;
     }
 
@@ -130,20 +156,20 @@ public final class ConfigReader {
         if (value.isEmpty()) {
             return fallback;
         }
+        String range = "a whole number from " + min + " to " + max;
         long parsed;
         try {
             parsed = Long.parseLong(value.get());
         } catch (NumberFormatException e) {
-            problem(key, value.get(), "expected a whole number between " + min + " and " + max, Integer.toString(fallback));
+            problem(key, value.get(), "must be " + range, Integer.toString(fallback));
             return fallback;
         }
         if (parsed < 0 && min >= 0) {
-            problem(key, value.get(), "must not be negative; expected a whole number between " + min + " and " + max,
-                    Integer.toString(fallback));
+            problem(key, value.get(), "must not be negative; expected " + range, Integer.toString(fallback));
             return fallback;
         }
         if (parsed < min || parsed > max) {
-            problem(key, value.get(), "expected a whole number between " + min + " and " + max, Integer.toString(fallback));
+            problem(key, value.get(), "must be " + range, Long.toString(Math.max(min, Math.min(max, parsed))));
             return fallback;
         }
         return (int) parsed;
@@ -151,24 +177,33 @@ public final class ConfigReader {
 
     /** A whole number that must be one of {@code allowed} (e.g. CloudWatch's retention values). */
     public int integerOneOf(String key, int fallback, Collection<Integer> allowed) {
+        return integerOneOf(key, fallback, allowed, "one of the allowed values");
+    }
+
+    /**
+     * A whole number that must be one of {@code allowed}; {@code what} names the set in messages
+     * (e.g. "a CloudWatch Logs retention period"). The fix suggests the nearest allowed value.
+     */
+    public int integerOneOf(String key, int fallback, Collection<Integer> allowed, String what) {
         Optional<String> value = text(key);
         if (value.isEmpty()) {
             return fallback;
         }
-        String allowedText = allowed.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        String allowedText = allowed.stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
+        long parsed;
         try {
-            int parsed = Integer.parseInt(value.get());
-            if (allowed.contains(parsed)) {
-                return parsed;
-            }
-            if (parsed < 0) {
-                problem(key, value.get(), "must not be negative; expected one of " + allowedText, Integer.toString(fallback));
-                return fallback;
-            }
+            parsed = Long.parseLong(value.get());
         } catch (NumberFormatException e) {
-            // reported below
+            problem(key, value.get(), "must be " + what + ", one of " + allowedText, Integer.toString(fallback));
+            return fallback;
         }
-        problem(key, value.get(), "expected one of " + allowedText, Integer.toString(fallback));
+        if (allowed.contains((int) parsed) && parsed == (int) parsed) {
+            return (int) parsed;
+        }
+        String negative = parsed < 0 ? "must not be negative; " : "is not " + what + "; ";
+        int nearest = allowed.stream().min(Comparator.comparingLong((Integer a) -> Math.abs(a - parsed))
+                .thenComparing(Comparator.reverseOrder())).orElse(fallback);
+        problem(key, value.get(), negative + "expected one of " + allowedText, Integer.toString(nearest));
         return fallback;
     }
 
@@ -178,24 +213,28 @@ public final class ConfigReader {
         if (value.isEmpty()) {
             return fallback;
         }
-        String fb = BigDecimal.valueOf(fallback).stripTrailingZeros().toPlainString();
+        String fb = fmt(fallback);
+        String range = "a number from " + fmt(min) + " to " + fmt(max);
         BigDecimal parsed;
         try {
             parsed = new BigDecimal(value.get());
         } catch (NumberFormatException e) {
-            problem(key, value.get(), "expected a number between " + fmt(min) + " and " + fmt(max), fb);
+            problem(key, value.get(), "must be " + range, fb);
             return fallback;
         }
         if (parsed.signum() < 0 && min >= 0) {
-            problem(key, value.get(), "must not be negative; expected a number between " + fmt(min) + " and " + fmt(max), fb);
+            problem(key, value.get(), "must not be negative; expected " + range, fb);
             return fallback;
         }
         if (parsed.compareTo(BigDecimal.valueOf(min)) < 0 || parsed.compareTo(BigDecimal.valueOf(max)) > 0) {
-            problem(key, value.get(), "expected a number between " + fmt(min) + " and " + fmt(max), fb);
+            problem(key, value.get(), "must be " + range, fmt(parsed.doubleValue() < min ? min : max));
             return fallback;
         }
         if (step > 0 && parsed.remainder(BigDecimal.valueOf(step)).signum() != 0) {
-            problem(key, value.get(), "must be a multiple of " + fmt(step), fb);
+            BigDecimal stepValue = BigDecimal.valueOf(step);
+            BigDecimal nearest = parsed.divide(stepValue, 0, RoundingMode.HALF_UP).multiply(stepValue);
+            problem(key, value.get(), "must be a multiple of " + fmt(step) + " within " + fmt(min) + " to " + fmt(max),
+                    nearest.stripTrailingZeros().toPlainString());
             return fallback;
         }
         return parsed.doubleValue();
@@ -214,7 +253,8 @@ public final class ConfigReader {
         }
         String fallbackWord = allowed.entrySet().stream().filter(e -> e.getValue().equals(fallback))
                 .map(Map.Entry::getKey).findFirst().orElse(null);
-        problem(key, value.get(), "expected one of " + String.join(", ", allowed.keySet()), fallbackWord);
+        String words = allowed.keySet().stream().sorted().collect(Collectors.joining(", "));
+        problem(key, value.get(), "must be one of " + words, fallbackWord);
         return fallback;
     }
 
@@ -236,7 +276,7 @@ public final class ConfigReader {
                     items.add(element.getAsString().trim());
                 }
             } catch (RuntimeException e) {
-                problem(key, v, "expected a JSON array of strings or comma-separated values", String.join(",", fallback));
+                problem(key, v, "must be a JSON array of strings or comma-separated values", String.join(",", fallback));
                 return fallback;
             }
         } else {
@@ -246,23 +286,38 @@ public final class ConfigReader {
                 }
             }
         }
-        boolean ok = true;
-        for (String item : items) {
-            if (!check.test(item)) {
-                problem(key, item, "list element is not valid; expected " + allowed, String.join(",", fallback));
-                ok = false;
-            }
+        List<String> bad = items.stream().filter(check.negate()).toList();
+        if (bad.isEmpty()) {
+            return List.copyOf(items);
         }
-        return ok ? List.copyOf(items) : fallback;
+        List<String> good = items.stream().filter(check).toList();
+        String quoted = bad.stream().map(b -> "'" + b + "'").collect(Collectors.joining(", "));
+        problem(key, v, quoted + (bad.size() == 1 ? " is not " : " are not ") + allowed
+                + " (separate several with commas)", String.join(",", good.isEmpty() ? fallback : good));
+        return fallback;
     }
 
     /** A list of e-mail addresses. */
     public List<String> emails(String key, List<String> fallback) {
-        return list(key, fallback, ConfigReader::isEmail, "an e-mail address such as ops@example.com");
+        return list(key, fallback, ConfigReader::isEmail, "an e-mail address like ops@example.com");
     }
 
     public static boolean isEmail(String s) {
         return EMAIL.matcher(s).matches();
+    }
+
+    /** An {@code https://} URL with a host (alert endpoints and webhooks); an absent key is empty. */
+    public Optional<String> httpsUrl(String key, String allowed, String suggestion) {
+        return Optional.ofNullable(parsed(key, null, v -> isHttpsUrl(v) ? v : null, allowed, suggestion));
+    }
+
+    static boolean isHttpsUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** A JSON object of string values (for example {@code aws:defaultTags}' {@code tags}). */
@@ -277,7 +332,7 @@ public final class ConfigReader {
             object.entrySet().forEach(e -> result.put(e.getKey(), e.getValue().getAsString()));
             return result;
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-            problem(key, value.get(), "expected a JSON object of string values", null);
+            problem(key, value.get(), "must be a JSON object of string values", null);
             return fallback;
         }
     }
@@ -295,7 +350,7 @@ public final class ConfigReader {
             result = null;
         }
         if (result == null) {
-            problem(key, value.get(), "expected " + allowed, suggestion);
+            problem(key, value.get(), "must be " + allowed, suggestion);
             return fallback;
         }
         return result;
@@ -310,10 +365,10 @@ public final class ConfigReader {
         new TreeMap<>(raw).forEach((key, value) -> {
             if (key.startsWith(NAMESPACE + ":") && !consumed.contains(key)) {
                 String nearest = nearest(key, known);
-                String shown = secretKeys.contains(key) ? "[secret]" : value;
-                problems.add(new ConfigProblem(key, shown,
-                        "unknown setting (likely a typo)" + (nearest == null ? "" : "; did you mean " + nearest + "?"),
-                        "pulumi config rm " + key + " --stack " + stack));
+                String what = nearest == null
+                        ? "is not a setting of this project (likely a typo); remove it"
+                        : "is not a setting of this project (likely a typo); did you mean " + nearest + "?";
+                problems.add(new ConfigProblem(key, shown(key, value), what, "pulumi config rm " + key + " --stack " + stack));
             }
         });
     }
@@ -325,13 +380,6 @@ public final class ConfigReader {
         }
     }
 
-    private String fixCommand(String key, String suggestedValue) {
-        String full = fullKey(key);
-        String secret = secretKeys.contains(full) || isSecretByName(full) ? "--secret " : "";
-        String value = suggestedValue == null || suggestedValue.isEmpty() ? "<value>" : quote(suggestedValue);
-        return "pulumi config set " + secret + full + " " + value + " --stack " + stack;
-    }
-
     private static boolean isSecretByName(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
         return lower.contains("webhook") || lower.contains("pagerduty");
@@ -341,39 +389,23 @@ public final class ConfigReader {
         return s.matches("[A-Za-z0-9._/:@,+=-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
-    private static String fmt(double d) {
+    /** A number as users write it: {@code 0.5}, {@code 2}, never {@code 2.0}. */
+    static String fmt(double d) {
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
+    /** The known key fewest edits away (case-insensitive), if within {@link #MAX_TYPO_EDITS}; ties go alphabetically. */
     private static String nearest(String key, Set<String> known) {
+        String lower = key.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : known) {
-            int d = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
+        for (String candidate : new java.util.TreeSet<>(known)) {
+            int d = TYPO_DISTANCE.apply(lower, candidate.toLowerCase(Locale.ROOT));
+            if (d >= 0 && d < bestDistance) {
                 bestDistance = d;
                 best = candidate;
             }
         }
-        return bestDistance <= 3 ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return best;
     }
 }

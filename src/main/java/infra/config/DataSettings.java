@@ -43,7 +43,9 @@ public record DataSettings(
         double min = r.decimal("auroraMinAcu", 0.5, 0, 256, 0.5);
         double max = r.decimal("auroraMaxAcu", prod ? 8 : 2, 0, 256, 0.5);
         if (min > max) {
-            r.problem("auroraMinAcu", fmt(min), "the minimum ACU must not exceed auroraMaxAcu (" + fmt(max) + ")", fmt(Math.min(0.5, max)));
+            r.problem("auroraMinAcu", ConfigReader.fmt(min),
+                    "must not exceed " + ConfigReader.fullKey("auroraMaxAcu") + " (" + ConfigReader.fmt(max) + ")",
+                    ConfigReader.fmt(max));
         }
         boolean deletionProtection = r.bool("deletionProtection", prod);
         boolean finalSnapshot = r.bool("finalSnapshot", prod);
@@ -71,9 +73,5 @@ public record DataSettings(
         QueueEncryption encryption = r.choice("queueEncryption", QueueEncryption.KMS, encryptionWords);
         return new DataSettings(min, max, deletionProtection, finalSnapshot, protect, backup, kmsWindow, maxReceive,
                 engineVersion, backupWindow, maintenanceWindow, queueRetention, dlqRetention, processing, encryption);
-    }
-
-    private static String fmt(double d) {
-        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 }

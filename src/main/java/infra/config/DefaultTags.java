@@ -21,17 +21,32 @@ final class DefaultTags {
                 JsonObject inner = root.has("tags") ? root.getAsJsonObject("tags") : new JsonObject();
                 inner.entrySet().forEach(e -> tags.put(e.getKey(), e.getValue().getAsString()));
             } catch (RuntimeException e) {
-                r.problem("aws:defaultTags", text.get(), "expected a JSON object {\"tags\": {\"Environment\": ..., \"Project\": ...}}", null);
+                r.problemWithFix("aws:defaultTags", text.get(),
+                        "must be an object {\"tags\": {\"Environment\": ..., \"Project\": ...}}", tagFix(r, "Environment", env(r)));
                 return Map.of();
             }
         }
-        String env = r.environment().id();
-        String expected = "{\"tags\":{\"Environment\":\"" + env + "\",\"Project\":\"" + Settings.PROJECT + "\"}}";
-        if (!tags.containsKey("Environment") || !tags.containsKey("Project")) {
-            r.problem("aws:defaultTags", text.orElse(null), "must carry the Environment and Project tags", expected);
+        String env = env(r);
+        if (!tags.containsKey("Environment")) {
+            r.problemWithFix("aws:defaultTags", text.orElse(null), "must carry the Environment tag (plan: tagging)",
+                    tagFix(r, "Environment", env));
         } else if (!env.equals(tags.get("Environment"))) {
-            r.problem("aws:defaultTags", text.orElse(null), "tag Environment must be '" + env + "' for this stack", expected);
+            r.problemWithFix("aws:defaultTags", text.orElse(null), "tag Environment must be '" + env + "' for this stack",
+                    tagFix(r, "Environment", env));
+        }
+        if (!tags.containsKey("Project")) {
+            r.problemWithFix("aws:defaultTags", text.orElse(null), "must carry the Project tag (plan: tagging)",
+                    tagFix(r, "Project", Settings.PROJECT));
         }
         return Map.copyOf(tags);
+    }
+
+    private static String env(ConfigReader r) {
+        return r.environment().id();
+    }
+
+    /** Structured config is set one path at a time: {@code pulumi config set --path aws:defaultTags.tags.X v}. */
+    private static String tagFix(ConfigReader r, String tag, String value) {
+        return "pulumi config set --path aws:defaultTags.tags." + tag + " " + value + " --stack " + r.stack();
     }
 }

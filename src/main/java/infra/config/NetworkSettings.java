@@ -18,12 +18,19 @@ public record NetworkSettings(
 
     static NetworkSettings load(ConfigReader r) {
         boolean prod = r.environment().isProd();
-        String cidr = r.parsed("vpcCidr", DEFAULT_VPC_CIDR, NetworkSettings::normalizedCidr,
-                "a valid IPv4 CIDR block with a prefix between /16 and /24 (for example 10.0.0.0/16)", DEFAULT_VPC_CIDR);
+        String cidr = r.text("vpcCidr").map(text -> {
+            String problem = cidrProblem(text);
+            if (problem != null) {
+                r.problem("vpcCidr", text, problem, DEFAULT_VPC_CIDR);
+                return DEFAULT_VPC_CIDR;
+            }
+            return new IPAddressString(text).getAddress().toCanonicalString();
+        }).orElse(DEFAULT_VPC_CIDR);
         int azCount = r.integer("azCount", 3, 2, 3);
         int nat = r.integer("natGatewayCount", prod ? azCount : 1, 1, 3);
         if (nat > azCount) {
-            r.problem("natGatewayCount", Integer.toString(nat), "cannot exceed azCount (" + azCount + ")", Integer.toString(azCount));
+            r.problem("natGatewayCount", Integer.toString(nat),
+                    "must not exceed " + ConfigReader.fullKey("azCount") + " (" + azCount + ")", Integer.toString(azCount));
             nat = azCount;
         }
         FlowLogTraffic traffic = r.choice("flowLogTrafficType", prod ? FlowLogTraffic.ALL : FlowLogTraffic.REJECT,
@@ -34,20 +41,27 @@ public record NetworkSettings(
         return new NetworkSettings(cidr, azCount, nat, traffic, dbFromVpc, dbFromProducer);
     }
 
-    /** Returns the CIDR if it is an IPv4 network block with a /16–/24 prefix and no host bits; else null. */
-    static String normalizedCidr(String text) {
-        IPAddressString s = new IPAddressString(text.trim());
-        IPAddress address = s.getAddress();
-        if (address == null || !address.isIPv4() || !text.contains("/")) {
-            return null;
+    /** The VPC sizes AWS allows are /16 to /28; the plan's subnet layout needs at least a /24. */
+    static final int MIN_PREFIX = 16;
+    static final int MAX_PREFIX = 24;
+
+    /**
+     * What is wrong with a VPC CIDR (null when it is an IPv4 network block with a /16 to /24
+     * prefix and no host bits set).
+     */
+    static String cidrProblem(String text) {
+        String range = "/" + MIN_PREFIX + " to /" + MAX_PREFIX;
+        IPAddress address = text.contains("/") ? new IPAddressString(text.trim()).getAddress() : null;
+        if (address == null || !address.isIPv4() || address.getNetworkPrefixLength() == null) {
+            return "must be an IPv4 CIDR block such as 10.0.0.0/16, with a prefix from " + range;
         }
-        Integer prefix = address.getNetworkPrefixLength();
-        if (prefix == null || prefix < 16 || prefix > 24) {
-            return null;
+        int prefix = address.getNetworkPrefixLength();
+        if (prefix < MIN_PREFIX || prefix > MAX_PREFIX) {
+            return "prefix /" + prefix + " is outside " + range;
         }
         if (!address.equals(address.toPrefixBlock())) {
-            return null;
+            return "has host bits set; the block's network address is " + address.toPrefixBlock().toCanonicalString();
         }
-        return address.toPrefixBlock().toCanonicalString();
+        return null;
     }
 }

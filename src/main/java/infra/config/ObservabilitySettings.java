@@ -26,19 +26,20 @@ public record ObservabilitySettings(
             case STAGING -> 30;
             case PROD -> 90;
         };
-        int retention = r.integerOneOf("logRetentionDays", defaultRetention, CLOUDWATCH_RETENTION_DAYS);
+        int retention = r.integerOneOf("logRetentionDays", defaultRetention, CLOUDWATCH_RETENTION_DAYS,
+                "a CloudWatch Logs retention period in days");
         List<String> infra = r.emails("infrastructureAlertEmails", List.of("devops-team@example.com"));
         List<String> security = r.emails("securityAlertEmails", List.of("security-team@example.com"));
-        Optional<String> pagerDuty = Optional.ofNullable(r.parsed("pagerDutyEndpoint", null,
-                v -> v.startsWith("https://") && v.length() > "https://".length() ? v : null,
-                "an https:// URL (the PagerDuty integration endpoint)", "https://events.pagerduty.com/integration/<key>/enqueue"));
+        Optional<String> pagerDuty = r.httpsUrl("pagerDutyEndpoint",
+                "an https:// URL (the PagerDuty integration endpoint)", "https://events.pagerduty.com/integration/<key>/enqueue");
         if (pagerDuty.isPresent() && !env.isProd()) {
-            r.problem("pagerDutyEndpoint", "[secret]", "PagerDuty pages only from prod; remove it from this stack", null);
+            r.problemWithFix("pagerDutyEndpoint", pagerDuty.get(), "PagerDuty pages only from prod (plan: Alerting Strategy)",
+                    "pulumi config rm " + ConfigReader.fullKey("pagerDutyEndpoint") + " --stack " + r.stack());
         }
-        Optional<String> slack = Optional.ofNullable(r.parsed("slackWebhookUrl", null,
-                v -> v.startsWith("https://") ? v : null, "an https:// URL", "https://hooks.slack.com/services/<id>"));
-        Optional<String> securitySlack = Optional.ofNullable(r.parsed("securitySlackWebhookUrl", null,
-                v -> v.startsWith("https://") ? v : null, "an https:// URL", "https://hooks.slack.com/services/<id>"));
+        Optional<String> slack = r.httpsUrl("slackWebhookUrl", "an https:// URL (a Slack incoming webhook)",
+                "https://hooks.slack.com/services/<id>");
+        Optional<String> securitySlack = r.httpsUrl("securitySlackWebhookUrl", "an https:// URL (a Slack incoming webhook)",
+                "https://hooks.slack.com/services/<id>");
         return new ObservabilitySettings(retention, infra, security, pagerDuty, slack, securitySlack, alarmThresholds(r));
     }
 

@@ -33,9 +33,11 @@ public record Settings(
         ConfigReader r = new ConfigReader(config, secretKeys, stack, environment == null ? Environment.DEV : environment);
         // read again through the reader so the key counts as known and problems are collected in order
         if (environment == null) {
-            String given = Optional.ofNullable(config.get(ConfigReader.fullKey("environment"))).orElse(stack);
-            r.text("environment");
-            r.problem("environment", given, "unknown environment; expected one of " + Environment.allowedList(), "dev");
+            Optional<String> given = r.text("environment");
+            String allowed = "expected one of " + Environment.allowedList();
+            r.problem("environment", given.orElse(null), given.isPresent()
+                    ? "is not a known environment; " + allowed
+                    : "is not set and the stack name '" + stack + "' is not an environment; " + allowed, "dev");
             environment = Environment.DEV;
         } else {
             r.text("environment");
@@ -43,7 +45,7 @@ public record Settings(
         String region = r.string("aws:region", null, REGION, "an AWS region such as us-east-1");
         if (region == null) {
             if (!r.isSet("aws:region")) {
-                r.problem("aws:region", null, "is required", "us-east-1");
+                r.problem("aws:region", null, "is required (the AWS region to deploy to)", "us-east-1");
             }
             region = "us-east-1";
         }
