@@ -8,6 +8,8 @@ import infra.security.iam.PolicyDocument.Statement;
 
 /** The JSON documents SQS takes as attributes, built as data. Pure. */
 public final class QueuePolicies {
+    /** The visibility timeout per second of consumer processing time (see {@link #visibilityTimeoutSeconds}). */
+    public static final int VISIBILITY_TO_PROCESSING_RATIO = 6;
     private static final Gson GSON = new Gson();
 
     private QueuePolicies() {
@@ -48,6 +50,4 @@ public final class QueuePolicies {
     public static int visibilityTimeoutSeconds(int processingTimeoutSeconds) {
         return VISIBILITY_TO_PROCESSING_RATIO * processingTimeoutSeconds;
     }
-
-    public static final int VISIBILITY_TO_PROCESSING_RATIO = 6;
 }

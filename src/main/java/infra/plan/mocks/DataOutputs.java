@@ -65,7 +65,6 @@ public final class DataOutputs {
                     + env.region() + ".rds.amazonaws.com");
             out.put("port", POSTGRES_PORT);
             out.put("dbiResourceId", "db-" + lowerAlnum("rds-dbi/" + name, 26).toUpperCase(Locale.ROOT));
-            out.put("writer", false);
             return id;
         });
         rules.put("aws:rds/subnetGroup:SubnetGroup", (name, in, out, env) -> {
