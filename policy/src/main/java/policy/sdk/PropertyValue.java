@@ -255,7 +255,8 @@ public final class PropertyValue {
         if (!read(Kind.ARCHIVE, "an archive")) {
             return Optional.empty();
         }
-        Map<String, PropertyValue> members = get("assets").kind == Kind.OBJECT ? get("assets").rawFields() : Map.of();
+        PropertyValue assets = rawFields().get("assets");
+        Map<String, PropertyValue> members = assets != null && assets.kind == Kind.OBJECT ? assets.rawFields() : Map.of();
         return Optional.of(new Archive(field("hash"), members, field("path"), field("uri")));
     }
 
