@@ -1,5 +1,44 @@
 package policy;
 
+import policy.rules.tags.TaggableResourcesCarryRequiredTags;
+import policy.rules.encryption.AuroraClusterEncryptedWithCustomerKey;
+import policy.rules.encryption.KmsKeysRotate;
+import policy.rules.encryption.PerformanceInsightsEncryptedWithCustomerKey;
+import policy.rules.encryption.RepositoriesEncryptedWithKms;
+import policy.rules.encryption.SecretsEncryptedWithCustomerKey;
+import policy.rules.encryption.SnsTopicsEncryptedWithCustomerKey;
+import policy.rules.encryption.SqsQueuesEncryptedAtRest;
+import policy.rules.encryption.TrailsEncryptedWithCustomerKey;
+import policy.rules.transit.DatabaseParametersForceSsl;
+import policy.rules.transit.HttpsListenersUseModernTls;
+import policy.rules.transit.ResourcePoliciesDenyInsecureTransport;
+import policy.rules.retention.DatabaseBackupsRetainForMinimum;
+import policy.rules.retention.LogGroupsEncryptedWithKms;
+import policy.rules.retention.LogGroupsRetainForMinimum;
+import policy.rules.network.DatabasesNotPubliclyAccessible;
+import policy.rules.network.DefaultSecurityGroupsHaveNoRules;
+import policy.rules.network.TasksHaveNoPublicIp;
+import policy.rules.network.WorldIngressLimitedToWebPorts;
+import policy.rules.iam.IamStatementsAvoidWildcards;
+import policy.rules.iam.NoAdministratorAccess;
+import policy.rules.iam.TrustPoliciesNamePrincipals;
+import policy.rules.durability.DatabasesSurviveDeletion;
+import policy.rules.durability.KeyDeletionWindowsMeetMinimum;
+import policy.rules.durability.StatefulResourcesProtected;
+import policy.rules.validity.AlarmPeriodsAreValid;
+import policy.rules.validity.AuroraCapacityInBounds;
+import policy.rules.validity.FargateSizesAreValid;
+import policy.rules.validity.FunctionSettingsWithinLambdaLimits;
+import policy.rules.validity.LogRetentionIsAllowedValue;
+import policy.rules.validity.QueueSettingsWithinSqsLimits;
+import policy.rules.validity.SecurityHubStandardArnsWellFormed;
+import policy.rules.stack.AlarmsHaveActions;
+import policy.rules.stack.ContainerInsightsEnabled;
+import policy.rules.stack.QueuesHaveAlarmedDeadLetterQueues;
+import policy.rules.stack.RepositoriesHaveLifecyclePolicies;
+import policy.rules.stack.TrailsCoverAllRegionsWithValidation;
+import policy.rules.stack.VpcsHaveFlowLogs;
+import policy.rules.stack.WorldIngressOnlyOnLoadBalancers;
 import policy.sdk.EnforcementLevel;
 import policy.sdk.Policy;
 import policy.sdk.PolicyPack;
@@ -31,7 +70,45 @@ public final class OrderProcessingPack {
     /** Every rule of the pack, in evaluation order. */
     static List<Policy> rules() {
         return List.of(
-                // issue 10: add policy.rules.<concern>.<Rule> instances here
+                new TaggableResourcesCarryRequiredTags(),
+                new AuroraClusterEncryptedWithCustomerKey(),
+                new KmsKeysRotate(),
+                new PerformanceInsightsEncryptedWithCustomerKey(),
+                new RepositoriesEncryptedWithKms(),
+                new SecretsEncryptedWithCustomerKey(),
+                new SnsTopicsEncryptedWithCustomerKey(),
+                new SqsQueuesEncryptedAtRest(),
+                new TrailsEncryptedWithCustomerKey(),
+                new DatabaseParametersForceSsl(),
+                new HttpsListenersUseModernTls(),
+                new ResourcePoliciesDenyInsecureTransport(),
+                new DatabaseBackupsRetainForMinimum(),
+                new LogGroupsEncryptedWithKms(),
+                new LogGroupsRetainForMinimum(),
+                new DatabasesNotPubliclyAccessible(),
+                new DefaultSecurityGroupsHaveNoRules(),
+                new TasksHaveNoPublicIp(),
+                new WorldIngressLimitedToWebPorts(),
+                new IamStatementsAvoidWildcards(),
+                new NoAdministratorAccess(),
+                new TrustPoliciesNamePrincipals(),
+                new DatabasesSurviveDeletion(),
+                new KeyDeletionWindowsMeetMinimum(),
+                new StatefulResourcesProtected(),
+                new AlarmPeriodsAreValid(),
+                new AuroraCapacityInBounds(),
+                new FargateSizesAreValid(),
+                new FunctionSettingsWithinLambdaLimits(),
+                new LogRetentionIsAllowedValue(),
+                new QueueSettingsWithinSqsLimits(),
+                new SecurityHubStandardArnsWellFormed(),
+                new AlarmsHaveActions(),
+                new ContainerInsightsEnabled(),
+                new QueuesHaveAlarmedDeadLetterQueues(),
+                new RepositoriesHaveLifecyclePolicies(),
+                new TrailsCoverAllRegionsWithValidation(),
+                new VpcsHaveFlowLogs(),
+                new WorldIngressOnlyOnLoadBalancers()
         );
     }
 }
