@@ -136,7 +136,7 @@ public final class PlanCommand implements Callable<Integer> {
 
         Path written;
         try {
-            written = write(stack, settings);
+            written = write(stack, settings, mode);
         } catch (IOException e) {
             return fail(err, PROGRAM_ERROR, "error: could not write the plan files: " + e.getMessage());
         }
@@ -148,9 +148,8 @@ public final class PlanCommand implements Callable<Integer> {
         return outcome.mandatoryViolations() > 0 ? POLICY_VIOLATIONS : OK;
     }
 
-    private Path write(RenderedStack stack, Settings settings) throws IOException {
+    private Path write(RenderedStack stack, Settings settings, AwsMocks.Mode mode) throws IOException {
         Files.createDirectories(outDir);
-        AwsMocks.Mode mode = unknownOutputs ? AwsMocks.Mode.UNKNOWN_OUTPUTS : AwsMocks.Mode.KNOWN_OUTPUTS;
         Path json = outDir.resolve(stack.stack() + ".json");
         Files.writeString(json, PlanJson.render(stack, settings.env(), mode) + "\n");
         ComponentDiagram diagram = ComponentDiagram.of(stack);
