@@ -27,7 +27,7 @@ import java.util.function.BiConsumer;
  *
  * <p>{@code ./plan dev} (or {@code mvn -q compile exec:java -DmainClass=infra.plan.PlanCommand -DmainArgs=dev}).
  */
-@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false, version = "order-processing offline plan 1.0.0",
         description = "Renders stacks offline under the mock engine and writes the plan files.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
