@@ -4,7 +4,31 @@ import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import com.pulumi.core.Output;
 import com.pulumi.exceptions.RunException;
+import infra.compute.Compute;
+import infra.compute.ComputeArgs;
+import infra.data.Database;
+import infra.data.DatabaseArgs;
+import infra.messaging.OrderQueue;
+import infra.messaging.OrderQueueArgs;
+import infra.network.Network;
+import infra.network.NetworkArgs;
+import infra.observability.Alarms;
+import infra.observability.AlarmsArgs;
+import infra.observability.Alerting;
+import infra.observability.AlertingArgs;
+import infra.observability.LogGroups;
+import infra.observability.LogGroupsArgs;
+import infra.observability.MonitoredResources;
+import infra.producer.OrderProducer;
+import infra.producer.OrderProducerArgs;
+import infra.security.FindingRouting;
+import infra.security.FindingRoutingArgs;
+import infra.security.KmsKeys;
+import infra.security.KmsKeysArgs;
+import infra.security.ThreatDetection;
+import infra.security.ThreatDetectionArgs;
 import infra.config.InvalidConfigException;
 import infra.config.Settings;
 
@@ -36,11 +60,73 @@ public final class App {
         }
     }
 
-    /** Builds the whole stack from validated settings. */
+    /**
+     * Builds the whole stack from validated settings, in dependency order: keys first (everything
+     * is encrypted with them), then every log group (so no service creates one implicitly without
+     * retention), the network, data and messaging, compute and the producer, alerting and alarms,
+     * and the account-level security and audit services.
+     */
     public static void stack(Context ctx, Settings settings) {
-        ctx.export("environment", com.pulumi.core.Output.of(settings.env()));
-        ctx.export("region", com.pulumi.core.Output.of(settings.region()));
+        var keys = new KmsKeys("keys", new KmsKeysArgs(settings, AUDIT_KEY_SERVES_CONFIG), null);
+        var logs = new LogGroups("logs", new LogGroupsArgs(settings, keys.logsKeyArn()), null);
+        var network = new Network("network", new NetworkArgs(settings, logs.flowLogs().arn(), logs.flowLogs()), null);
+        var database = new Database("database", new DatabaseArgs(settings, network.dataSubnetIds(),
+                network.databaseSecurityGroupId(), keys.dataKeyArn(), logs.aurora()), null);
+        var queue = new OrderQueue("orders", new OrderQueueArgs(settings, keys.messagingKeyArn()), null);
+        var compute = new Compute("compute", new ComputeArgs(settings, network.vpcId(), network.publicSubnetIds(),
+                network.appSubnetIds(), network.albSecurityGroupId(), network.backendSecurityGroupId(),
+                network.frontendSecurityGroupId(), queue.queueUrl(), queue.queueArn(), database.writerEndpoint(),
+                database.port(), database.masterSecretArn(), keys.dataKeyArn(), keys.messagingKeyArn(),
+                keys.dataKeyArn(), List.of(logs.ecs("backend"), logs.ecs("frontend"))), null);
+        var producerLogs = logs.producer();
+        var producerArgs = OrderProducerArgs.of(settings, queue.queueUrl(), queue.queueArn(), keys.messagingKeyArn(),
+                producerLogs.name(), producerLogs.arn(), producerLogs);
+        if (settings.producer().vpcEnabled()) {
+            producerArgs = producerArgs.withVpc(network.appSubnetIds(), network.producerSecurityGroupId());
+        }
+        var producer = new OrderProducer("order-producer", producerArgs, null);
+
+        var alerting = new Alerting("alerting", new AlertingArgs(settings, keys.messagingKeyArn()), null);
+        var monitored = new MonitoredResources(compute.albArnSuffix(), compute.backendTargetGroupArnSuffix(),
+                compute.frontendTargetGroupArnSuffix(), compute.clusterName(), compute.backendServiceName(),
+                compute.frontendServiceName(), database.clusterIdentifier(), queue.queueName(), queue.dlqName(),
+                producer.functionName());
+        new Alarms("alarms", new AlarmsArgs(settings, monitored, alerting.infrastructureTopicArn(),
+                alerting.pagingTopicArn()), null);
+
+        new ThreatDetection("threat-detection", new ThreatDetectionArgs(settings), null);
+        new FindingRouting("finding-routing", new FindingRoutingArgs(settings, alerting.securityTopicArn()), null);
+
+        ctx.export("environment", Output.of(settings.env()));
+        ctx.export("region", Output.of(settings.region()));
+        ctx.export("vpcId", network.vpcId());
+        ctx.export("albDnsName", compute.albDnsName());
+        ctx.export("clusterName", compute.clusterName());
+        ctx.export("backendServiceName", compute.backendServiceName());
+        ctx.export("frontendServiceName", compute.frontendServiceName());
+        ctx.export("backendRepositoryUrl", compute.backendRepositoryUrl());
+        ctx.export("frontendRepositoryUrl", compute.frontendRepositoryUrl());
+        ctx.export("databaseClusterIdentifier", database.clusterIdentifier());
+        ctx.export("databaseWriterEndpoint", database.writerEndpoint());
+        ctx.export("databaseReaderEndpoint", database.readerEndpoint());
+        ctx.export("databasePort", database.port());
+        ctx.export("databaseSecretArn", database.masterSecretArn());
+        ctx.export("queueUrl", queue.queueUrl());
+        ctx.export("queueArn", queue.queueArn());
+        ctx.export("dlqUrl", queue.dlqUrl());
+        ctx.export("dlqArn", queue.dlqArn());
+        ctx.export("producerFunctionName", producer.functionName());
+        ctx.export("logGroupNames", logs.names());
+        ctx.export("infrastructureAlertsTopicArn", alerting.infrastructureTopicArn());
+        ctx.export("securityAlertsTopicArn", alerting.securityTopicArn());
+        ctx.export("dataKeyArn", keys.dataKeyArn());
+        ctx.export("logsKeyArn", keys.logsKeyArn());
+        ctx.export("messagingKeyArn", keys.messagingKeyArn());
+        ctx.export("auditKeyArn", keys.auditKeyArn());
     }
+
+    /** The AWS Config delivery bucket is encrypted with the audit key, so its policy admits Config. */
+    private static final boolean AUDIT_KEY_SERVES_CONFIG = true;
 
     /**
      * The engine passes the whole stack config as JSON in {@code PULUMI_CONFIG} (secret keys in
