@@ -12,7 +12,10 @@ import infra.data.Database;
 import infra.data.DatabaseArgs;
 import infra.messaging.OrderQueue;
 import infra.messaging.OrderQueueArgs;
+import infra.compute.FargateService;
 import infra.network.Network;
+import infra.observability.Dashboard;
+import infra.observability.DashboardArgs;
 import infra.network.NetworkArgs;
 import infra.observability.Alarms;
 import infra.observability.AlarmsArgs;
@@ -91,8 +94,10 @@ public final class App {
                 compute.frontendTargetGroupArnSuffix(), compute.clusterName(), compute.backendServiceName(),
                 compute.frontendServiceName(), database.clusterIdentifier(), queue.queueName(), queue.dlqName(),
                 producer.functionName());
-        new Alarms("alarms", new AlarmsArgs(settings, monitored, alerting.infrastructureTopicArn(),
+        var alarms = new Alarms("alarms", new AlarmsArgs(settings, monitored, alerting.infrastructureTopicArn(),
                 alerting.pagingTopicArn()), null);
+        var dashboard = new Dashboard("dashboard", new DashboardArgs(settings, monitored, alarms.alarmArns()), null);
+        alerting.warnings().forEach(warning -> ctx.log().warn(warning));
 
         new ThreatDetection("threat-detection", new ThreatDetectionArgs(settings), null);
         new FindingRouting("finding-routing", new FindingRoutingArgs(settings, alerting.securityTopicArn()), null);
@@ -102,11 +107,15 @@ public final class App {
         ctx.export("vpcId", network.vpcId());
         ctx.export("albDnsName", compute.albDnsName());
         ctx.export("clusterName", compute.clusterName());
+        ctx.export("backendContainerName", Output.of(BACKEND_CONTAINER));
+        ctx.export("backendTaskFamily", Output.of(FargateService.family(settings.env(), BACKEND_CONTAINER)));
+        ctx.export("databaseSecurityGroupId", network.databaseSecurityGroupId());
+        ctx.export("dashboardUrl", dashboard.url());
         ctx.export("backendServiceName", compute.backendServiceName());
         ctx.export("frontendServiceName", compute.frontendServiceName());
         ctx.export("backendRepositoryUrl", compute.backendRepositoryUrl());
         ctx.export("frontendRepositoryUrl", compute.frontendRepositoryUrl());
-        ctx.export("databaseClusterIdentifier", database.clusterIdentifier());
+        ctx.export("dbClusterIdentifier", database.clusterIdentifier());
         ctx.export("databaseWriterEndpoint", database.writerEndpoint());
         ctx.export("databaseReaderEndpoint", database.readerEndpoint());
         ctx.export("databasePort", database.port());
@@ -124,6 +133,9 @@ public final class App {
         ctx.export("messagingKeyArn", keys.messagingKeyArn());
         ctx.export("auditKeyArn", keys.auditKeyArn());
     }
+
+    /** The backend's container (and service key) name in its task definition. */
+    private static final String BACKEND_CONTAINER = "backend";
 
     /** The AWS Config delivery bucket is encrypted with the audit key, so its policy admits Config. */
     private static final boolean AUDIT_KEY_SERVES_CONFIG = true;

@@ -7,6 +7,7 @@ import infra.config.StackFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -21,7 +22,8 @@ public final class OfflinePlan {
     }
 
     /** A rendered stack and what it took; {@code failure} is the program's root error, if any. */
-    public record Result(Settings settings, RenderedStack stack, Throwable failure, long renderNanos) {
+    public record Result(Settings settings, RenderedStack stack, Throwable failure, long renderNanos,
+                         Map<String, Object> exports) {
     }
 
     /**
@@ -57,6 +59,7 @@ public final class OfflinePlan {
                 new AwsMocks(settings.region(), mode), firstPreview, ctx -> program.accept(ctx, settings));
         RenderedStack stack = EngineView.complete(settings.project(), settings.stack(), settings.region(), file.values(),
                 file.secretKeys(), run.resources(), firstPreview);
-        return new Result(settings, stack, run.failure(), run.elapsedNanos());
+        return new Result(settings, stack, run.failure(), run.elapsedNanos(),
+                run.failure() == null ? run.exports() : Map.of());
     }
 }

@@ -1,5 +1,8 @@
 package infra.plan;
 
+import infra.observability.RunbookFacts;
+import infra.observability.Runbooks;
+
 import com.pulumi.Context;
 import infra.App;
 import infra.config.InvalidConfigException;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
@@ -137,6 +141,7 @@ public final class PlanCommand implements Callable<Integer> {
         Path written;
         try {
             written = write(stack, settings, mode);
+            writeRunbooks(stack.stack(), settings, result.exports(), out);
         } catch (IOException e) {
             return fail(err, PROGRAM_ERROR, "error: could not write the plan files: " + e.getMessage());
         }
@@ -157,6 +162,25 @@ public final class PlanCommand implements Callable<Integer> {
         Files.writeString(outDir.resolve(stack.stack() + ".mmd"), diagram.mermaid(title));
         Files.writeString(outDir.resolve(stack.stack() + ".dot"), diagram.dot(title));
         return json;
+    }
+
+    /**
+     * The plan's incident runbooks with this stack's real names, generated from the stack outputs
+     * (only when outputs are known: the first-preview mode has no names to put in).
+     */
+    private void writeRunbooks(String stackName, Settings settings, Map<String, Object> exports, PrintWriter out)
+            throws IOException {
+        if (unknownOutputs) {
+            return;
+        }
+        List<String> missing = RunbookFacts.OUTPUT_NAMES.stream().filter(n -> !exports.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            out.println("Runbooks not written: the program does not export " + String.join(", ", missing));
+            return;
+        }
+        Path file = outDir.resolve(stackName + "-runbooks.md");
+        Files.writeString(file, Runbooks.markdown(RunbookFacts.fromOutputs(exports), settings.data().maxAcu()));
+        out.println("Wrote " + file + " (incident runbooks with this stack's names)");
     }
 
     private int programFailure(PrintWriter err, String stack, Throwable failure) {
