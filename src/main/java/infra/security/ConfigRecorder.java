@@ -69,6 +69,7 @@ public final class ConfigRecorder extends ComponentResource {
                 ? Output.tuple(account.partition(), account.id()).applyValue(t -> serviceLinkedRoleArn(t.t1, t.t2))
                 : new ServiceLinkedRole(name + "-service-linked-role", ServiceLinkedRoleArgs.builder()
                         .awsServiceName(SERVICE)
+                        .tags(settings.tags())
                         .build(), child()).arn();
 
         Output<Function<String, PolicyDocument>> writeGrant = account.id().applyValue(id -> bucketArn -> bucketPolicy(bucketArn, id));
