@@ -2,6 +2,7 @@ package infra.security;
 
 import com.pulumi.core.Output;
 import infra.config.Settings;
+import infra.plan.AwsMocks;
 import infra.plan.CapturedResource;
 import infra.plan.RenderedStack;
 import infra.testing.Stacks;
@@ -55,6 +56,19 @@ class SecurityServicesTest {
         assertEquals(new TreeMap<>(Map.of("aws:guardduty/detector:Detector", 0, "aws:securityhub/account:Account", 0,
                 "aws:inspector2/enabler:Enabler", 0, "aws:cloudtrail/trail:Trail", 0, "aws:cfg/recorder:Recorder", 0,
                 "aws:wafv2/webAcl:WebAcl", 0, "aws:cloudwatch/eventRule:EventRule", 0)), counts);
+    }
+
+    @Test
+    void rendersDuringAFirstPreviewWhenUpstreamOutputsAreUnknown() {
+        Settings settings = Stacks.settings("prod");
+        RenderedStack stack = Stacks.render(settings, AwsMocks.Mode.UNKNOWN_OUTPUTS, ctx -> new SecurityServices("security",
+                new SecurityServicesArgs(settings, Output.of(FindingRoutingTest.TOPIC), Output.of(AuditTrailTest.KEY),
+                        Output.of(WebFirewallTest.ALB), Output.of(WebFirewallTest.LOG_GROUP), Optional.empty()), null));
+
+        CapturedResource trail = stack.single("aws:cloudtrail/trail:Trail");
+        assertEquals("order-processing-prod", trail.input("name").orElseThrow());
+        assertEquals(true, trail.dependencies().contains(stack.get("aws:s3/bucketPolicy:BucketPolicy", "security-audit-trail-bucket-policy").urn()));
+        assertEquals(2, stack.ofType("aws:cloudwatch/eventTarget:EventTarget").size());
     }
 
     @Test
