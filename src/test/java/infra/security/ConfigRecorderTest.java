@@ -65,9 +65,12 @@ class ConfigRecorderTest {
         RenderedStack stack = render(Stacks.settings("prod"));
         String recorder = stack.single(RECORDER).urn();
 
-        assertEquals(List.of("REQUIRED_TAGS", "ENCRYPTED_VOLUMES", "RDS_SNAPSHOTS_PUBLIC_PROHIBITED",
-                "VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS"),
-                stack.ofType(RULE).stream().map(r -> r.input("source.sourceIdentifier").orElseThrow()).toList());
+        // rules register concurrently, so compare by logical name rather than registration order
+        assertEquals(Map.of("config-required-tags", "REQUIRED_TAGS", "config-encrypted-volumes", "ENCRYPTED_VOLUMES",
+                "config-rds-snapshots-public-prohibited", "RDS_SNAPSHOTS_PUBLIC_PROHIBITED",
+                "config-vpc-sg-open-only-to-authorized-ports", "VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS"),
+                stack.ofType(RULE).stream().collect(java.util.stream.Collectors.toMap(
+                        CapturedResource::name, r -> r.input("source.sourceIdentifier").orElseThrow())));
         stack.ofType(RULE).forEach(r -> {
             assertEquals("AWS", r.input("source.owner").orElseThrow());
             assertTrue(r.dependencies().contains(recorder), r.name());

@@ -44,9 +44,9 @@ class ThreatDetectionTest {
         assertEquals("FIFTEEN_MINUTES", detector.input("findingPublishingFrequency").orElseThrow());
         assertEquals(Map.of("Environment", "prod", "Project", "order-processing"), detector.input("tags").orElseThrow());
         assertTrue(detector.id().matches("[0-9a-f]{32}"), detector.id());
-        List<String> features = stack.ofType(FEATURE).stream().map(f -> (String) f.input("name").orElseThrow()).toList();
-        assertEquals(List.of("S3_DATA_EVENTS", "RDS_LOGIN_EVENTS", "LAMBDA_NETWORK_LOGS", "RUNTIME_MONITORING",
-                "EBS_MALWARE_PROTECTION"), features);
+        List<String> features = stack.ofType(FEATURE).stream().map(f -> (String) f.input("name").orElseThrow()).sorted().toList();
+        assertEquals(List.of("EBS_MALWARE_PROTECTION", "LAMBDA_NETWORK_LOGS", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING",
+                "S3_DATA_EVENTS"), features);
         for (CapturedResource feature : stack.ofType(FEATURE)) {
             assertEquals(detector.id(), feature.input("detectorId").orElseThrow());
             assertEquals("ENABLED", feature.input("status").orElseThrow());
