@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.core.Output;
 import com.pulumi.exceptions.RunException;
 import infra.compute.Compute;
@@ -26,12 +27,10 @@ import infra.observability.LogGroupsArgs;
 import infra.observability.MonitoredResources;
 import infra.producer.OrderProducer;
 import infra.producer.OrderProducerArgs;
-import infra.security.FindingRouting;
-import infra.security.FindingRoutingArgs;
 import infra.security.KmsKeys;
 import infra.security.KmsKeysArgs;
-import infra.security.ThreatDetection;
-import infra.security.ThreatDetectionArgs;
+import infra.security.SecurityServices;
+import infra.security.SecurityServicesArgs;
 import infra.config.InvalidConfigException;
 import infra.config.Settings;
 
@@ -99,8 +98,9 @@ public final class App {
         var dashboard = new Dashboard("dashboard", new DashboardArgs(settings, monitored, alarms.alarmArns()), null);
         alerting.warnings().forEach(warning -> ctx.log().warn(warning));
 
-        new ThreatDetection("threat-detection", new ThreatDetectionArgs(settings), null);
-        new FindingRouting("finding-routing", new FindingRoutingArgs(settings, alerting.securityTopicArn()), null);
+        var security = new SecurityServices("security", new SecurityServicesArgs(settings, alerting.securityTopicArn(),
+                keys.auditKeyArn(), compute.albArn(), logs.waf().map(LogGroup::arn).orElse(Output.of("")),
+                logs.cloudTrail().map(LogGroup::arn)), null);
 
         ctx.export("environment", Output.of(settings.env()));
         ctx.export("region", Output.of(settings.region()));
@@ -128,6 +128,9 @@ public final class App {
         ctx.export("logGroupNames", logs.names());
         ctx.export("infrastructureAlertsTopicArn", alerting.infrastructureTopicArn());
         ctx.export("securityAlertsTopicArn", alerting.securityTopicArn());
+        security.trailArn().ifPresent(arn -> ctx.export("cloudTrailArn", arn));
+        security.webAclArn().ifPresent(arn -> ctx.export("webAclArn", arn));
+        security.guardDutyDetectorId().ifPresent(id -> ctx.export("guardDutyDetectorId", id));
         ctx.export("dataKeyArn", keys.dataKeyArn());
         ctx.export("logsKeyArn", keys.logsKeyArn());
         ctx.export("messagingKeyArn", keys.messagingKeyArn());

@@ -44,7 +44,9 @@ class AppStackTest {
                 "order-processing:messaging:OrderQueue", "order-processing:compute:Compute",
                 "order-processing:producer:OrderProducer", "order-processing:observability:Alerting",
                 "order-processing:observability:Alarms", "order-processing:observability:Dashboard",
-                "order-processing:security:ThreatDetection", "order-processing:security:FindingRouting")),
+                "order-processing:security:SecurityServices", "order-processing:security:ThreatDetection",
+                "order-processing:security:FindingRouting", "order-processing:security:AuditTrail",
+                "order-processing:security:ConfigRecorder")),
                 () -> "components present: " + components);
     }
 

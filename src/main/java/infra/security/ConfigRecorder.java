@@ -75,7 +75,7 @@ public final class ConfigRecorder extends ComponentResource {
         Output<Function<String, PolicyDocument>> writeGrant = account.id().applyValue(id -> bucketArn -> bucketPolicy(bucketArn, id));
         AuditBucket bucket = new AuditBucket(name + "-bucket", this, settings,
                 account.id().applyValue(id -> "order-processing-config-" + settings.env() + "-" + id),
-                Optional.empty(), Optional.empty(), writeGrant);
+                Optional.empty(), Optional.of(args.auditKeyArn()), writeGrant);
 
         recorder = new Recorder(name + "-recorder", RecorderArgs.builder()
                 .name(configName)
@@ -89,6 +89,7 @@ public final class ConfigRecorder extends ComponentResource {
                 .name(configName)
                 .s3BucketName(bucket.bucket().id())
                 .s3KeyPrefix(S3_KEY_PREFIX)
+                .s3KmsKeyArn(args.auditKeyArn())
                 .snapshotDeliveryProperties(DeliveryChannelSnapshotDeliveryPropertiesArgs.builder()
                         .deliveryFrequency(SNAPSHOT_FREQUENCY).build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(recorder, bucket.policy()).build());

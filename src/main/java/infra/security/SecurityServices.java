@@ -42,7 +42,7 @@ public final class SecurityServices extends ComponentResource {
                         new AuditTrailArgs(settings, args.auditKeyArn(), args.cloudTrailLogGroupArn()), child))
                 : Optional.empty();
         configRecorder = security.configEnabled()
-                ? Optional.of(new ConfigRecorder(name + "-config", new ConfigRecorderArgs(settings), child))
+                ? Optional.of(new ConfigRecorder(name + "-config", new ConfigRecorderArgs(settings, args.auditKeyArn()), child))
                 : Optional.empty();
         webFirewall = settings.features().waf()
                 ? Optional.of(new WebFirewall(name + "-waf",

@@ -17,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConfigRecorderTest {
+    private static final String AUDIT_KEY = "arn:aws:kms:us-east-1:123456789012:key/0b5a6f1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b";
+
     static final String RECORDER = "aws:cfg/recorder:Recorder";
     static final String CHANNEL = "aws:cfg/deliveryChannel:DeliveryChannel";
     static final String STATUS = "aws:cfg/recorderStatus:RecorderStatus";
@@ -24,7 +26,7 @@ class ConfigRecorderTest {
     static final String ROLE_ARN = "arn:aws:iam::123456789012:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig";
 
     static RenderedStack render(Settings settings) {
-        return Stacks.render(settings, ctx -> new ConfigRecorder("config", new ConfigRecorderArgs(settings), null));
+        return Stacks.render(settings, ctx -> new ConfigRecorder("config", new ConfigRecorderArgs(settings, com.pulumi.core.Output.of(AUDIT_KEY)), null));
     }
 
     @Test
@@ -90,9 +92,11 @@ class ConfigRecorderTest {
         JsonArray statements = JsonParser.parseString((String) stack.single("aws:s3/bucketPolicy:BucketPolicy")
                 .input("policy").orElseThrow()).getAsJsonObject().getAsJsonArray("Statement");
 
-        assertEquals("AES256", stack.single(
-                "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2")
-                .input("rules.0.applyServerSideEncryptionByDefault.sseAlgorithm").orElseThrow());
+        CapturedResource encryption = stack.single(
+                "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2");
+        assertEquals("aws:kms", encryption.input("rules.0.applyServerSideEncryptionByDefault.sseAlgorithm").orElseThrow());
+        assertEquals(AUDIT_KEY, encryption.input("rules.0.applyServerSideEncryptionByDefault.kmsMasterKeyId").orElseThrow());
+        assertEquals(AUDIT_KEY, stack.single("aws:cfg/deliveryChannel:DeliveryChannel").input("s3KmsKeyArn").orElseThrow());
         assertEquals(2555.0, lifecycle.input("rules.0.expiration.days").orElseThrow());
         assertFalse(lifecycle.input("rules.0.transitions").isPresent());
         JsonObject write = statements.get(1).getAsJsonObject();
