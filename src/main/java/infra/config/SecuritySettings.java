@@ -20,9 +20,8 @@ public record SecuritySettings(
 
     /** GuardDuty detector ids are 32 lower-case hex characters. */
     private static final Pattern DETECTOR_ID = Pattern.compile("^[0-9a-f]{32}$");
-    /** The values GuardDuty accepts for findingPublishingFrequency. */
-    private static final Map<String, String> FREQUENCIES = Map.of(
-            "FIFTEEN_MINUTES", "FIFTEEN_MINUTES", "ONE_HOUR", "ONE_HOUR", "SIX_HOURS", "SIX_HOURS");
+    /** The values GuardDuty accepts for findingPublishingFrequency, in the order messages list them. */
+    private static final Map<String, String> FREQUENCIES = frequencies();
 
     static SecuritySettings load(ConfigReader r) {
         boolean dev = r.environment() == Environment.DEV;
@@ -40,5 +39,13 @@ public record SecuritySettings(
                 r.bool("securityHubAdoptExisting", false),
                 r.bool("cloudTrailS3DataEvents", r.environment().isProd()),
                 r.bool("configServiceLinkedRoleExists", false));
+    }
+
+    private static Map<String, String> frequencies() {
+        Map<String, String> ordered = new java.util.LinkedHashMap<>();
+        for (String value : new String[] {"FIFTEEN_MINUTES", "ONE_HOUR", "SIX_HOURS"}) {
+            ordered.put(value, value);
+        }
+        return java.util.Collections.unmodifiableMap(ordered);
     }
 }

@@ -105,23 +105,25 @@ public final class Alerting extends ComponentResource {
                                 "sns:RemovePermission", "sns:DeleteTopic", "sns:Subscribe",
                                 "sns:ListSubscriptionsByTopic", "sns:Publish")
                         .resources(topicArn),
-                Statement.allow().sid("AccountAlarmsPublish")
-                        .service(KeyPolicyGrants.CLOUDWATCH)
-                        .actions("sns:Publish")
-                        .resources(topicArn)
-                        .condition("StringEquals", "aws:SourceAccount", account)
-                        .condition("ArnLike", "aws:SourceArn", "arn:" + partition + ":cloudwatch:" + region + ":" + account + ":alarm:*"),
-                Statement.allow().sid("AccountEventRulesPublish")
-                        .service(KeyPolicyGrants.EVENTS)
-                        .actions("sns:Publish")
-                        .resources(topicArn)
-                        .condition("StringEquals", "aws:SourceAccount", account)
-                        .condition("ArnLike", "aws:SourceArn", "arn:" + partition + ":events:" + region + ":" + account + ":rule/*"),
+                sourcePublishes("AccountAlarmsPublish", KeyPolicyGrants.CLOUDWATCH, topicArn, account,
+                        "arn:" + partition + ":cloudwatch:" + region + ":" + account + ":alarm:*"),
+                sourcePublishes("AccountEventRulesPublish", KeyPolicyGrants.EVENTS, topicArn, account,
+                        "arn:" + partition + ":events:" + region + ":" + account + ":rule/*"),
                 Statement.deny().sid("DenyInsecureTransport")
                         .anyone()
                         .actions("sns:Publish")
                         .resources(topicArn)
                         .condition("Bool", "aws:SecureTransport", false));
+    }
+
+    /** A service may publish only on behalf of this account's resources matching {@code sourceArn}. */
+    private static Statement sourcePublishes(String sid, String service, String topicArn, String account, String sourceArn) {
+        return Statement.allow().sid(sid)
+                .service(service)
+                .actions("sns:Publish")
+                .resources(topicArn)
+                .condition("StringEquals", "aws:SourceAccount", account)
+                .condition("ArnLike", "aws:SourceArn", sourceArn);
     }
 
     private Topic topic(String logicalName, String topicName, AlertingArgs args) {

@@ -45,12 +45,12 @@ public final class AwsMocks implements Mocks {
         Map<String, Object> computed = new HashMap<>();
         String id = MockOutputs.synthesize(args.type, args.name, args.inputs, computed, new MockOutputs.Env(region, partition, ACCOUNT));
         if (mode == Mode.UNKNOWN_OUTPUTS) {
+            // a first preview knows the inputs it sent, not what AWS computes: not even the id
             computed.replaceAll((k, v) -> UNKNOWN);
+            computed.forEach(state::putIfAbsent);
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), state));
         }
-        computed.forEach(state::putIfAbsent);
-        if (mode == Mode.KNOWN_OUTPUTS) {
-            state.putAll(computed);
-        }
+        state.putAll(computed);
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.ofNullable(id), state));
     }
 

@@ -52,6 +52,13 @@ public record CapturedResource(
         return StructValues.at(inputMap(), path);
     }
 
+    /** This registration with its provider reference set (the engine fills in default providers). */
+    public CapturedResource withProvider(String providerReference) {
+        return new CapturedResource(urn, type, name, custom, parentUrn, id, providerReference, dependencies,
+                propertyDependencies, protect, retainOnDelete, deleteBeforeReplace, ignoreChanges, aliases,
+                additionalSecretOutputs, customTimeouts, inputs, outputs);
+    }
+
     public Optional<String> parentOptional() {
         return parentUrn == null || parentUrn.isEmpty() ? Optional.empty() : Optional.of(parentUrn);
     }

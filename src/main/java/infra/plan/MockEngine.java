@@ -31,6 +31,25 @@ public final class MockEngine {
 
     /** The outcome of one in-process run. */
     public record Run(List<CapturedResource> resources, TestResult result, long elapsedNanos) {
+        /**
+         * The stack's exported outputs, resolved; an output that is unknown (first-preview mode) or
+         * failed is left out.
+         */
+        public Map<String, Object> exports() {
+            Map<String, Object> values = new java.util.TreeMap<>();
+            result.outputs().forEach((name, output) -> {
+                try {
+                    var data = PulumiTestInternal.extractOutputData(output);
+                    if (data.isKnown() && data.getValueNullable() != null) {
+                        values.put(name, data.isSecret() ? "[secret]" : data.getValueNullable());
+                    }
+                } catch (RuntimeException e) {
+                    // a failed output is reported through failure(); it has no value to show
+                }
+            });
+            return values;
+        }
+
         /** The root cause of the first failure, if the program failed. */
         public Throwable failure() {
             List<Exception> ex = result.exceptions();

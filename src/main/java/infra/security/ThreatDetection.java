@@ -31,8 +31,9 @@ import java.util.Optional;
  *
  * <p>The detector and the Security Hub account are account-and-region singletons. A second stack
  * in the same account sets {@code guardDutyDetectorId} / {@code securityHubAdoptExisting} to use
- * the existing ones instead of failing on create. Caveat: destroying the stack that owns them
- * (or the Inspector enabler) switches the service off for every stack in the account.
+ * the existing ones instead of failing on create; it then leaves their features and standards to
+ * the stack that owns them, so the two never fight over one setting. Caveat: destroying the owning
+ * stack (or any stack's Inspector enabler) switches the service off for every stack in the account.
  */
 public final class ThreatDetection extends ComponentResource {
     /** The detector features the plan's "Enabled Protections" map to, with their extra settings. */
@@ -52,27 +53,26 @@ public final class ThreatDetection extends ComponentResource {
 
         detectorId = security.guardDutyEnabled() ? Optional.of(guardDuty(name, settings)) : Optional.empty();
 
-        Optional<Output<String>> hubId = Optional.empty();
-        if (security.securityHubEnabled()) {
-            Optional<Account> hub = security.adoptExistingSecurityHub() ? Optional.empty() : Optional.of(new Account(
-                    name + "-securityhub", AccountArgs.builder()
+        if (!security.securityHubEnabled()) {
+            securityHubAccountId = Optional.empty();
+        } else if (security.adoptExistingSecurityHub()) {
+            securityHubAccountId = Optional.of(account.id());
+        } else {
+            Account hub = new Account(name + "-securityhub", AccountArgs.builder()
                     // only the plan's standards, subscribed below
                     .enableDefaultStandards(false)
                     .controlFindingGenerator("SECURITY_CONTROL")
                     .autoEnableControls(true)
-                    .build(), child()));
-            hubId = Optional.of(hub.map(Account::id).orElse(account.id()));
+                    .build(), child());
+            securityHubAccountId = Optional.of(hub.id());
             for (SecurityStandard standard : SecurityStandard.values()) {
-                var options = CustomResourceOptions.builder().parent(this);
-                hub.ifPresent(options::dependsOn);
                 var subscription = new StandardsSubscription(name + "-standard-" + standard.slug(),
                         StandardsSubscriptionArgs.builder()
                                 .standardsArn(account.partition().applyValue(p -> standard.arn(p, settings.region())))
-                                .build(), options.build());
+                                .build(), CustomResourceOptions.builder().parent(this).dependsOn(hub).build());
                 standardsSubscriptionArns.add(subscription.id());
             }
         }
-        securityHubAccountId = hubId;
 
         if (security.inspectorEnabled()) {
             new Enabler(name + "-inspector", EnablerArgs.builder()
@@ -90,12 +90,15 @@ public final class ThreatDetection extends ComponentResource {
 
     private Output<String> guardDuty(String name, Settings settings) {
         SecuritySettings security = settings.security();
-        Output<String> id = security.existingGuardDutyDetectorId().map(Output::of).orElseGet(() -> new Detector(
-                name + "-guardduty", DetectorArgs.builder()
+        if (security.existingGuardDutyDetectorId().isPresent()) {
+            // the stack that created the detector also owns its features; two owners would fight
+            return Output.of(security.existingGuardDutyDetectorId().get());
+        }
+        Output<String> id = new Detector(name + "-guardduty", DetectorArgs.builder()
                 .enable(true)
                 .findingPublishingFrequency(security.guardDutyFindingFrequency())
                 .tags(settings.tags())
-                .build(), child()).id());
+                .build(), child()).id();
         GUARDDUTY_FEATURES.forEach((feature, extras) -> new DetectorFeature(
                 name + "-guardduty-" + feature.toLowerCase(Locale.ROOT).replace('_', '-'), DetectorFeatureArgs.builder()
                 .detectorId(id)

@@ -51,9 +51,9 @@ final class StackFilesTest {
                     - b@example.com
                 """);
 
-        assertEquals("{\\"tags\\":{\\"Environment\\":\\"dev\\",\\"Project\\":\\"order-processing\\"}}",
+        assertEquals("{\"tags\":{\"Environment\":\"dev\",\"Project\":\"order-processing\"}}",
                 config.values().get("aws:defaultTags"));
-        assertEquals("[\\"a@example.com\\",\\"b@example.com\\"]", config.values().get("order-processing:securityAlertEmails"));
+        assertEquals("[\"a@example.com\",\"b@example.com\"]", config.values().get("order-processing:securityAlertEmails"));
     }
 
     @Test
@@ -68,7 +68,7 @@ final class StackFilesTest {
                 """);
 
         assertEquals(StackFiles.SECRET_PLACEHOLDER, config.values().get("order-processing:pagerDutyEndpoint"));
-        assertEquals("{\\"slack\\":\\"" + StackFiles.SECRET_PLACEHOLDER + "\\"}", config.values().get("order-processing:alerting"));
+        assertEquals("{\"slack\":\"" + StackFiles.SECRET_PLACEHOLDER + "\"}", config.values().get("order-processing:alerting"));
         assertEquals(Set.of("order-processing:pagerDutyEndpoint", "order-processing:alerting"), config.secretKeys());
     }
 

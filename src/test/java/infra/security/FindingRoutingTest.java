@@ -38,8 +38,8 @@ class FindingRoutingTest {
 
     @Test
     void prodRoutesSecurityHubAndGuardDutyDevOnlySecurityHub() {
-        assertEquals(List.of("findings-securityhub-high", "findings-guardduty-high"),
-                render(Stacks.settings("prod")).ofType(RULE).stream().map(CapturedResource::name).toList());
+        assertEquals(List.of("findings-guardduty-high", "findings-securityhub-high"),
+                render(Stacks.settings("prod")).ofType(RULE).stream().map(CapturedResource::name).sorted().toList());
         assertEquals(List.of("findings-securityhub-high"),
                 render(Stacks.settings("dev")).ofType(RULE).stream().map(CapturedResource::name).toList());
     }

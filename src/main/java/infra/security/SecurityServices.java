@@ -1,0 +1,94 @@
+package infra.security;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import infra.config.SecuritySettings;
+import infra.config.Settings;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The plan's threat detection, finding routing, audit and compliance services and the web ACL,
+ * each switched by the stack settings, as one component for the program to create:
+ *
+ * <pre>{@code
+ * var security = new SecurityServices("security", new SecurityServicesArgs(settings,
+ *         alerts.securityTopicArn(), keys.auditKeyArn(), web.albArn(), logs.wafLogGroupArn(),
+ *         Optional.of(logs.cloudTrailLogGroupArn())), null);
+ * }</pre>
+ */
+public final class SecurityServices extends ComponentResource {
+    private final ThreatDetection threatDetection;
+    private final FindingRouting findingRouting;
+    private final Optional<AuditTrail> auditTrail;
+    private final Optional<ConfigRecorder> configRecorder;
+    private final Optional<WebFirewall> webFirewall;
+
+    public SecurityServices(String name, SecurityServicesArgs args, ComponentResourceOptions opts) {
+        super("order-processing:security:SecurityServices", name, opts);
+        Settings settings = args.settings();
+        SecuritySettings security = settings.security();
+        var child = ComponentResourceOptions.builder().parent(this).build();
+
+        threatDetection = new ThreatDetection(name + "-threat-detection", new ThreatDetectionArgs(settings), child);
+        findingRouting = new FindingRouting(name + "-findings",
+                new FindingRoutingArgs(settings, args.securityTopicArn()), child);
+        auditTrail = security.cloudTrailEnabled()
+                ? Optional.of(new AuditTrail(name + "-audit-trail",
+                        new AuditTrailArgs(settings, args.auditKeyArn(), args.cloudTrailLogGroupArn()), child))
+                : Optional.empty();
+        configRecorder = security.configEnabled()
+                ? Optional.of(new ConfigRecorder(name + "-config", new ConfigRecorderArgs(settings, args.auditKeyArn()), child))
+                : Optional.empty();
+        webFirewall = settings.features().waf()
+                ? Optional.of(new WebFirewall(name + "-waf",
+                        new WebFirewallArgs(settings, args.albArn(), args.wafLogGroupArn()), child))
+                : Optional.empty();
+
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        outputs.put("findingRuleArns", findingRouting.ruleArns());
+        threatDetection.detectorId().ifPresent(id -> outputs.put("guardDutyDetectorId", id));
+        auditTrail.ifPresent(t -> outputs.put("trailArn", t.trailArn()));
+        configRecorder.ifPresent(c -> outputs.put("configRecorderName", c.recorderName()));
+        webFirewall.ifPresent(w -> outputs.put("webAclArn", w.webAclArn()));
+        registerOutputs(outputs);
+    }
+
+    /** The GuardDuty detector (created or adopted); empty when GuardDuty is off. */
+    public Optional<Output<String>> guardDutyDetectorId() {
+        return threatDetection.detectorId();
+    }
+
+    public List<Output<String>> standardsSubscriptionArns() {
+        return threatDetection.standardsSubscriptionArns();
+    }
+
+    /** For the security topic's policy: EventBridge publishes from these rules. */
+    public Output<List<String>> findingRuleArns() {
+        return findingRouting.ruleArns();
+    }
+
+    public Output<String> findingDeadLetterQueueArn() {
+        return findingRouting.deadLetterQueueArn();
+    }
+
+    public Optional<Output<String>> trailArn() {
+        return auditTrail.map(AuditTrail::trailArn);
+    }
+
+    public Optional<Output<String>> cloudTrailBucketName() {
+        return auditTrail.map(AuditTrail::bucketName);
+    }
+
+    public Optional<Output<String>> configRecorderName() {
+        return configRecorder.map(ConfigRecorder::recorderName);
+    }
+
+    public Optional<Output<String>> webAclArn() {
+        return webFirewall.map(WebFirewall::webAclArn);
+    }
+}

@@ -1,0 +1,77 @@
+package infra;
+
+import infra.config.Settings;
+import infra.config.StackFiles;
+import infra.observability.LogGroupReferences;
+import infra.plan.AwsMocks;
+import infra.plan.CapturedResource;
+import infra.plan.OfflinePlan;
+import infra.plan.RenderedStack;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole program, rendered from the checked-in stack files the way the offline plan does. */
+class AppStackTest {
+
+    private static OfflinePlan.Result render(String stack, AwsMocks.Mode mode) throws IOException {
+        StackFiles.StackConfig file = OfflinePlan.stackFile(Path.of("."), stack);
+        Settings settings = Settings.load(file.values(), file.secretKeys(), file.stack());
+        return OfflinePlan.render(file, settings, mode, App::stack);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "prod"})
+    void everyStackRendersEveryComponentWithoutErrors(String stack) throws IOException {
+        OfflinePlan.Result result = render(stack, AwsMocks.Mode.KNOWN_OUTPUTS);
+        assertNull(result.failure(), () -> "program failed: " + result.failure());
+        Set<String> components = result.stack().resources().stream().map(CapturedResource::type)
+                .filter(t -> t.startsWith("order-processing:")).collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(components.containsAll(List.of(
+                "order-processing:security:KmsKeys", "order-processing:observability:LogGroups",
+                "order-processing:network:Network", "order-processing:data:Database",
+                "order-processing:messaging:OrderQueue", "order-processing:compute:Compute",
+                "order-processing:producer:OrderProducer", "order-processing:observability:Alerting",
+                "order-processing:observability:Alarms", "order-processing:observability:Dashboard",
+                "order-processing:security:SecurityServices", "order-processing:security:ThreatDetection",
+                "order-processing:security:FindingRouting", "order-processing:security:AuditTrail",
+                "order-processing:security:ConfigRecorder")),
+                () -> "components present: " + components);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "prod"})
+    void everyLogGroupThatSomethingWritesToIsDeclared(String stack) throws IOException {
+        RenderedStack rendered = render(stack, AwsMocks.Mode.KNOWN_OUTPUTS).stack();
+        assertEquals(List.of(), LogGroupReferences.undeclared(rendered));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void rendersAsTheFirstPreviewOfANewStack(String stack) throws IOException {
+        OfflinePlan.Result result = render(stack, AwsMocks.Mode.UNKNOWN_OUTPUTS);
+        assertNull(result.failure(), () -> "program failed with unknown outputs: " + result.failure());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void exportsEveryOutputTheRunbooksNeed(String stack) throws IOException {
+        Map<String, Object> exports = render(stack, AwsMocks.Mode.KNOWN_OUTPUTS).exports();
+        List<String> missing = infra.observability.RunbookFacts.OUTPUT_NAMES.stream()
+                .filter(name -> !exports.containsKey(name)).toList();
+        assertEquals(List.of(), missing);
+        assertEquals("order-processing-" + stack, exports.get("clusterName"));
+        assertEquals(stack + "-auroracluster", exports.get("dbClusterIdentifier"));
+    }
+}
