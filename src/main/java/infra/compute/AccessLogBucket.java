@@ -57,7 +57,7 @@ public final class AccessLogBucket extends ComponentResource {
                 .bucket(args.accountId().applyValue(account -> bucketName(settings.env(), account)))
                 .forceDestroy(!settings.environment().isProd())
                 .tags(settings.tags("Purpose", "alb-access-logs"))
-                .build(), child);
+                .build(), CustomResourceOptions.builder().parent(this).protect(settings.data().protectStatefulResources()).build());
 
         var ownership = new BucketOwnershipControls(name + "-ownership", BucketOwnershipControlsArgs.builder()
                 .bucket(bucket.id())
