@@ -72,9 +72,9 @@ public final class PlanCommand implements Callable<Integer> {
     private final BiConsumer<Context, Settings> program;
     private final PolicyGate policyGate;
 
-    /** The real program ({@link App#stack}) and the policy gate (none until issue 10 wires the pack). */
+    /** The real program ({@link App#stack}) gated by the order-processing pack with {@code policy/config/<env>.json}. */
     public PlanCommand() {
-        this(App::stack, PolicyGate.NONE);
+        this(App::stack, PackGate.forProject(Path.of(".")));
     }
 
     public PlanCommand(BiConsumer<Context, Settings> program, PolicyGate policyGate) {

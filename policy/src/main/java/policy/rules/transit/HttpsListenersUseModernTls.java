@@ -2,6 +2,7 @@ package policy.rules.transit;
 
 import policy.rules.ResourceRule;
 import policy.rules.Types;
+import policy.sdk.ConfigSchema;
 import policy.sdk.EnforcementLevel;
 import policy.sdk.Outcome;
 import policy.sdk.PolicyContext;
@@ -12,7 +13,9 @@ import policy.sdk.Severity;
 
 /**
  * HTTPS listeners use a TLS 1.2+ security policy (the {@code ELBSecurityPolicy-TLS13-*} and
- * {@code ELBSecurityPolicy-TLS-1-2-*} / FS-1-2 families); plain HTTP listeners only redirect to HTTPS.
+ * {@code ELBSecurityPolicy-TLS-1-2-*} / FS-1-2 families); plain HTTP listeners only redirect to
+ * HTTPS, unless config lets HTTP forward ({@code httpMayForward}: the plan serves HTTP on 80 until a
+ * certificate is configured).
  */
 public final class HttpsListenersUseModernTls extends ResourceRule {
     private static final PolicyInfo INFO = PolicyInfo.builder("https-listeners-use-modern-tls")
@@ -21,6 +24,9 @@ public final class HttpsListenersUseModernTls extends ResourceRule {
             .controls("SC-8", "ELB.1", "ELB.17", "B6", "B8")
             .remediation("Set sslPolicy to ELBSecurityPolicy-TLS13-1-2-2021-06",
                     "Make HTTP listeners' default action a redirect with protocol HTTPS")
+            .config(ConfigSchema.builder()
+                    .bool("httpMayForward", false, "Whether HTTP listeners may forward instead of redirecting (no certificate yet)")
+                    .build())
             .build();
 
     public HttpsListenersUseModernTls() {
@@ -37,6 +43,9 @@ public final class HttpsListenersUseModernTls extends ResourceRule {
         }
         if (!"HTTP".equals(protocol)) {
             return Outcome.notApplicable("protocol " + protocol + " carries no HTTP traffic");
+        }
+        if (context.config().bool("httpMayForward")) {
+            return Outcome.notApplicable("config lets HTTP listeners forward until a certificate is configured");
         }
         for (PropertyValue action : resource.prop("defaultActions").items()) {
             boolean redirects = "redirect".equals(action.get("type").string().orElse(""))
