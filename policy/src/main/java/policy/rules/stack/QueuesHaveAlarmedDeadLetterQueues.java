@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Every work queue redrives to a dead-letter queue, and every dead-letter queue is watched by an
- * alarm. A queue counts as a dead-letter queue when another queue's {@code redrivePolicy}, an
+ * alarm. A redrive policy still unknown in a first preview counts through its property dependency.
+ * A queue counts as a dead-letter queue when another queue's {@code redrivePolicy}, an
  * event target's {@code deadLetterConfig} or a Lambda destination/DLQ points at it.
  */
 public final class QueuesHaveAlarmedDeadLetterQueues extends StackRule {
@@ -45,7 +46,7 @@ public final class QueuesHaveAlarmedDeadLetterQueues extends StackRule {
                 if (alarms.stream().noneMatch(a -> Links.refers(a, "dimensions", queue))) {
                     findings.add(queue.urn(), "dead-letter queue '" + queue.name() + "' has no alarm");
                 }
-            } else if (!queue.prop("redrivePolicy").isPresent()) {
+            } else if (!queue.prop("redrivePolicy").isPresent() && !queue.propertyDependencies().containsKey("redrivePolicy")) {
                 findings.add(queue.urn(), "queue '" + queue.name() + "' has no redrivePolicy");
             }
         }
