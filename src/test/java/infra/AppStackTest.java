@@ -2,6 +2,10 @@ package infra;
 
 import infra.config.Settings;
 import infra.config.StackFiles;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import infra.observability.AlertPublishers;
 import infra.observability.LogGroupReferences;
 import infra.plan.AwsMocks;
 import infra.plan.CapturedResource;
@@ -62,6 +66,49 @@ class AppStackTest {
     void rendersAsTheFirstPreviewOfANewStack(String stack) throws IOException {
         OfflinePlan.Result result = render(stack, AwsMocks.Mode.UNKNOWN_OUTPUTS);
         assertNull(result.failure(), () -> "program failed with unknown outputs: " + result.failure());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void encryptedTopicsCanBePublishedToByAlarmsAndEventRules(String stack) throws IOException {
+        RenderedStack rendered = render(stack, AwsMocks.Mode.KNOWN_OUTPUTS).stack();
+        String messagingKeyArn = (String) rendered.ofType("aws:sns/topic:Topic").get(0).input("kmsMasterKeyId").orElseThrow();
+        CapturedResource key = rendered.ofType("aws:kms/key:Key").stream()
+                .filter(k -> messagingKeyArn.equals(k.outputMap().get("arn"))).findFirst().orElseThrow();
+        JsonArray statements = JsonParser.parseString((String) key.input("policy").orElseThrow())
+                .getAsJsonObject().getAsJsonArray("Statement");
+        for (String publisher : List.of(AlertPublishers.CLOUDWATCH, AlertPublishers.EVENTS)) {
+            JsonObject grant = statementFor(statements, publisher);
+            assertEquals("[\"kms:Decrypt\",\"kms:GenerateDataKey*\"]", grant.get("Action").toString(), publisher);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void logGroupsAreEncryptedWithAKeyThatAdmitsThisRegionsCloudWatchLogs(String stack) throws IOException {
+        RenderedStack rendered = render(stack, AwsMocks.Mode.KNOWN_OUTPUTS).stack();
+        Set<Object> keyArns = rendered.ofType("aws:cloudwatch/logGroup:LogGroup").stream()
+                .map(g -> g.input("kmsKeyId").orElseThrow()).collect(Collectors.toSet());
+        assertEquals(1, keyArns.size(), "one logs key for every log group");
+        CapturedResource key = rendered.ofType("aws:kms/key:Key").stream()
+                .filter(k -> keyArns.contains(k.outputMap().get("arn"))).findFirst().orElseThrow();
+        JsonArray statements = JsonParser.parseString((String) key.input("policy").orElseThrow())
+                .getAsJsonObject().getAsJsonArray("Statement");
+        JsonObject grant = statementFor(statements, "logs.us-east-1.amazonaws.com");
+        assertEquals("arn:aws:logs:us-east-1:123456789012:log-group:*", grant.getAsJsonObject("Condition")
+                .getAsJsonObject("ArnLike").get("kms:EncryptionContext:aws:logs:arn").getAsString());
+    }
+
+    private static JsonObject statementFor(JsonArray statements, String servicePrincipal) {
+        for (var element : statements) {
+            JsonObject statement = element.getAsJsonObject();
+            JsonObject principal = statement.getAsJsonObject("Principal");
+            if (principal != null && principal.has("Service")
+                    && principal.get("Service").toString().contains("\"" + servicePrincipal + "\"")) {
+                return statement;
+            }
+        }
+        throw new AssertionError("no key policy statement for " + servicePrincipal + " in " + statements);
     }
 
     @ParameterizedTest

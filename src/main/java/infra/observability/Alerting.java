@@ -105,9 +105,9 @@ public final class Alerting extends ComponentResource {
                                 "sns:RemovePermission", "sns:DeleteTopic", "sns:Subscribe",
                                 "sns:ListSubscriptionsByTopic", "sns:Publish")
                         .resources(topicArn),
-                sourcePublishes("AccountAlarmsPublish", KeyPolicyGrants.CLOUDWATCH, topicArn, account,
+                sourcePublishes("AccountAlarmsPublish", AlertPublishers.CLOUDWATCH, topicArn, account,
                         "arn:" + partition + ":cloudwatch:" + region + ":" + account + ":alarm:*"),
-                sourcePublishes("AccountEventRulesPublish", KeyPolicyGrants.EVENTS, topicArn, account,
+                sourcePublishes("AccountEventRulesPublish", AlertPublishers.EVENTS, topicArn, account,
                         "arn:" + partition + ":events:" + region + ":" + account + ":rule/*"),
                 Statement.deny().sid("DenyInsecureTransport")
                         .anyone()

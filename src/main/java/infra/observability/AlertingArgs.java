@@ -9,7 +9,7 @@ import java.util.Objects;
  * Inputs of {@link Alerting}.
  *
  * @param messagingKeyArn the KMS key the topics are encrypted with; its policy must carry
- *     {@link KeyPolicyGrants#alertPublishers()} or alarms and event rules cannot publish
+ *     the {@link AlertPublishers} grant of {@link infra.security.KeyPolicies#messaging} or alarms and event rules cannot publish
  */
 public record AlertingArgs(Settings settings, Output<String> messagingKeyArn) {
     public AlertingArgs {

@@ -9,7 +9,7 @@ import java.util.Objects;
  * Inputs of {@link LogGroups}.
  *
  * @param logsKeyArn the KMS key every log group is encrypted with; its policy must carry
- *     {@link KeyPolicyGrants#cloudWatchLogs} or CloudWatch Logs refuses to create the groups
+ *     the CloudWatch Logs grant of {@link infra.security.KeyPolicies#logs} or CloudWatch Logs refuses to create the groups
  */
 public record LogGroupsArgs(Settings settings, Output<String> logsKeyArn) {
     public LogGroupsArgs {

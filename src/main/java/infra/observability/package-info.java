@@ -6,7 +6,7 @@
  * its groups and must not create their own); {@link infra.observability.Alerting} once the
  * messaging key exists; {@link infra.observability.Alarms} and {@link infra.observability.Dashboard}
  * last, fed the other components' outputs through {@link infra.observability.MonitoredResources}.
- * The logs and messaging keys must carry {@link infra.observability.KeyPolicyGrants}.
+ * The logs and messaging keys must carry the grants in {@link infra.security.KeyPolicies} (checked on the rendered stack by AppStackTest).
  *
  * <p>P1 paging: alarms are data ({@link infra.observability.AlarmCatalog}); every alarm notifies
  * the infrastructure alerts topic on ALARM and OK (e-mail, Slack). Only prod has a third topic,

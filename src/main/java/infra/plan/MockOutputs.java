@@ -21,7 +21,17 @@ public final class MockOutputs {
     private static final Map<String, Rule> RULES = rules();
 
     private static Map<String, Rule> rules() {
-        Map<String, Rule> rules = new java.util.HashMap<>();
+        Map<String, Rule> rules = new java.util.HashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Rule put(String type, Rule rule) {
+                if (containsKey(type)) {
+                    throw new IllegalStateException("two mock output rules for " + type + "; keep one owner per type");
+                }
+                return super.put(type, rule);
+            }
+        };
         infra.plan.mocks.NetworkOutputs.register(rules);
         infra.plan.mocks.DataOutputs.register(rules);
         infra.plan.mocks.ComputeOutputs.register(rules);

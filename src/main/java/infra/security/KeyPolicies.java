@@ -1,5 +1,7 @@
 package infra.security;
 
+import infra.observability.AlertPublishers;
+
 import infra.security.iam.PolicyDocument;
 import infra.security.iam.PolicyDocument.Statement;
 
@@ -73,8 +75,8 @@ public final class KeyPolicies {
                 root(scope),
                 publisher("AllowSnsUse", "sns.amazonaws.com"),
                 publisher("AllowSqsUse", "sqs.amazonaws.com"),
-                publisher("AllowCloudWatchAlarmsToPublish", "cloudwatch.amazonaws.com"),
-                publisher("AllowEventBridgeToPublish", "events.amazonaws.com"));
+                publisher("AllowCloudWatchAlarmsToPublish", AlertPublishers.CLOUDWATCH),
+                publisher("AllowEventBridgeToPublish", AlertPublishers.EVENTS));
     }
 
     /**

@@ -76,26 +76,6 @@ class AlertingTest {
     }
 
     @Test
-    void messagingKeyGrantNamesTheServicesThatPublish() {
-        JsonObject statement = infra.security.iam.PolicyDocument.of(KeyPolicyGrants.alertPublishers())
-                .toJsonObject().getAsJsonArray("Statement").get(0).getAsJsonObject();
-
-        assertEquals("[\"cloudwatch.amazonaws.com\",\"events.amazonaws.com\"]",
-                statement.getAsJsonObject("Principal").get("Service").toString());
-        assertEquals("[\"kms:Decrypt\",\"kms:GenerateDataKey*\"]", statement.get("Action").toString());
-    }
-
-    @Test
-    void logsKeyGrantIsLimitedToThisAccountsLogGroups() {
-        JsonObject statement = infra.security.iam.PolicyDocument.of(KeyPolicyGrants.cloudWatchLogs("aws", "eu-west-1", "123456789012"))
-                .toJsonObject().getAsJsonArray("Statement").get(0).getAsJsonObject();
-
-        assertEquals("logs.eu-west-1.amazonaws.com", statement.getAsJsonObject("Principal").get("Service").getAsString());
-        assertEquals("arn:aws:logs:eu-west-1:123456789012:log-group:*", statement.getAsJsonObject("Condition")
-                .getAsJsonObject("ArnLike").get("kms:EncryptionContext:aws:logs:arn").getAsString());
-    }
-
-    @Test
     void emailSubscriptionsFollowSettingsAndAreNamedByAddress() {
         RenderedStack stack = render(Stacks.settings("prod", Map.of("pagerDutyEndpoint", PAGER_DUTY)));
         String infra = (String) stack.get(TOPIC, "alerts-infrastructure").outputMap().get("arn");

@@ -60,15 +60,6 @@ public final class SecurityOutputs {
             out.put("path", "/aws-service-role/" + service + "/");
             return arn;
         });
-        rules.put("aws:s3/bucketV2:BucketV2", (name, in, out, env) -> {
-            String bucket = MockOutputs.str(in, "bucket", name + "-" + MockOutputs.suffix("bucket/" + name));
-            out.put("bucket", bucket);
-            out.put("arn", "arn:" + env.partition() + ":s3:::" + bucket);
-            out.put("bucketDomainName", bucket + ".s3.amazonaws.com");
-            out.put("bucketRegionalDomainName", bucket + ".s3." + env.region() + ".amazonaws.com");
-            out.put("region", env.region());
-            return bucket;
-        });
         rules.put("aws:wafv2/webAcl:WebAcl", (name, in, out, env) -> {
             String acl = MockOutputs.physicalName("aws:wafv2/webAcl:WebAcl", name, in);
             String id = UUID.nameUUIDFromBytes(("webacl/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
