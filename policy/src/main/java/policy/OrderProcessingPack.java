@@ -33,6 +33,14 @@ import policy.rules.validity.LogRetentionIsAllowedValue;
 import policy.rules.validity.QueueSettingsWithinSqsLimits;
 import policy.rules.validity.SecurityHubStandardArnsWellFormed;
 import policy.rules.stack.AlarmsHaveActions;
+import policy.rules.stack.AlertTopicKeysAdmitPublishers;
+import policy.rules.stack.BucketsEncryptedAtRest;
+import policy.rules.stack.ConfigRecorderDeliversAndRecords;
+import policy.rules.stack.DatabaseIngressFromApplicationGroups;
+import policy.rules.stack.LoadBalancerAccessLogsDelivered;
+import policy.rules.stack.LogBucketsFollowRetentionPlan;
+import policy.rules.stack.LogDestinationsDeclared;
+import policy.rules.stack.ServicesRunInPrivateSubnets;
 import policy.rules.stack.ContainerInsightsEnabled;
 import policy.rules.stack.QueuesHaveAlarmedDeadLetterQueues;
 import policy.rules.stack.RepositoriesHaveLifecyclePolicies;
@@ -108,7 +116,15 @@ public final class OrderProcessingPack {
                 new RepositoriesHaveLifecyclePolicies(),
                 new TrailsCoverAllRegionsWithValidation(),
                 new VpcsHaveFlowLogs(),
-                new WorldIngressOnlyOnLoadBalancers()
+                new WorldIngressOnlyOnLoadBalancers(),
+                new AlertTopicKeysAdmitPublishers(),
+                new BucketsEncryptedAtRest(),
+                new ConfigRecorderDeliversAndRecords(),
+                new DatabaseIngressFromApplicationGroups(),
+                new LoadBalancerAccessLogsDelivered(),
+                new LogBucketsFollowRetentionPlan(),
+                new LogDestinationsDeclared(),
+                new ServicesRunInPrivateSubnets()
         );
     }
 }

@@ -29,6 +29,12 @@ public final class Types {
     public static final Set<String> DEFAULT_SECURITY_GROUP = Set.of("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup");
     public static final Set<String> VPC = Set.of("aws:ec2/vpc:Vpc");
     public static final Set<String> FLOW_LOG = Set.of("aws:ec2/flowLog:FlowLog");
+    public static final Set<String> SUBNET = Set.of("aws:ec2/subnet:Subnet");
+    public static final Set<String> ROUTE_TABLE = Set.of("aws:ec2/routeTable:RouteTable");
+    public static final Set<String> DEFAULT_ROUTE_TABLE = Set.of("aws:ec2/defaultRouteTable:DefaultRouteTable");
+    public static final Set<String> ROUTE = Set.of("aws:ec2/route:Route");
+    public static final Set<String> ROUTE_TABLE_ASSOCIATION = Set.of("aws:ec2/routeTableAssociation:RouteTableAssociation");
+    public static final Set<String> INTERNET_GATEWAY = Set.of("aws:ec2/internetGateway:InternetGateway");
 
     public static final Set<String> DB_CLUSTER = Set.of("aws:rds/cluster:Cluster");
     public static final Set<String> DB_INSTANCE = Set.of("aws:rds/clusterInstance:ClusterInstance", "aws:rds/instance:Instance");
@@ -44,6 +50,7 @@ public final class Types {
     public static final Set<String> METRIC_ALARM = Set.of("aws:cloudwatch/metricAlarm:MetricAlarm");
 
     public static final Set<String> KMS_KEY = Set.of("aws:kms/key:Key");
+    public static final Set<String> KMS_KEY_POLICY = Set.of("aws:kms/keyPolicy:KeyPolicy");
     public static final Set<String> SECRET = Set.of("aws:secretsmanager/secret:Secret");
     public static final Set<String> REPOSITORY = Set.of("aws:ecr/repository:Repository");
     public static final Set<String> REPOSITORY_LIFECYCLE = Set.of("aws:ecr/lifecyclePolicy:LifecyclePolicy");
