@@ -47,12 +47,12 @@ public final class LogDestinationsDeclared extends StackRule {
     public Outcome validate(StackView stack, PolicyContext context) {
         List<ResourceView> groups = Lookup.all(stack, Types.LOG_GROUP);
         Set<String> declared = new LinkedHashSet<>();
-        groups.forEach(g -> g.prop("name").string().ifPresent(declared::add));
+        groups.stream().filter(g -> !g.prop("name").isUnknown()).forEach(g -> g.prop("name").string().ifPresent(declared::add));
         Outcome.Findings findings = Outcome.findings();
         for (ResourceView writer : stack.resources()) {
             for (Destination d : destinations(writer)) {
                 boolean viaDependency = writer.propertyDependencies().getOrDefault(d.property(), List.of()).stream()
-                        .anyMatch(g -> Types.is(g, Types.LOG_GROUP) && !g.prop("name").string().isPresent());
+                        .anyMatch(g -> Types.is(g, Types.LOG_GROUP) && g.prop("name").isUnknown());
                 if (!declared.contains(d.logGroup()) && !viaDependency) {
                     findings.add(writer.urn(), kind(writer) + " '" + writer.name() + "' writes to log group '" + d.logGroup()
                             + "' that the stack does not declare");
