@@ -45,24 +45,21 @@ public final class ServicesRunInPrivateSubnets extends StackRule {
             }
             String name = "service '" + service.name() + "'";
             PropertyValue ids = service.prop("networkConfiguration.subnets");
-            List<ResourceView> subnets = new ArrayList<>();
             if (ids.containsUnknown()) {
-                subnets.addAll(service.propertyDependencies().getOrDefault("networkConfiguration", List.of()).stream()
-                        .filter(s -> Types.is(s, Types.SUBNET)).toList());
-                if (subnets.isEmpty()) {
+                List<ResourceView> linked = service.propertyDependencies().getOrDefault("networkConfiguration", List.of()).stream()
+                        .filter(s -> Types.is(s, Types.SUBNET)).toList();
+                if (linked.isEmpty()) {
                     ids.stringList();
                 }
-            } else {
-                for (String id : ids.stringList()) {
-                    Optional<ResourceView> subnet = Lookup.all(stack, Types.SUBNET).stream().filter(s -> Links.identifiers(s).contains(id)).findFirst();
-                    if (subnet.isEmpty()) {
-                        findings.add(service.urn(), name + " runs in subnet '" + id + "' that is not in the stack");
-                    }
-                    subnet.ifPresent(subnets::add);
-                }
+                linked.forEach(subnet -> problem(stack, subnet).ifPresent(p -> findings.add(service.urn(), name + " runs in subnet '"
+                        + subnet.name() + "', " + p)));
+                continue;
             }
-            for (ResourceView subnet : subnets) {
-                problem(stack, subnet).ifPresent(p -> findings.add(service.urn(), name + " runs in subnet '" + subnet.name() + "', " + p));
+            for (String id : ids.stringList()) {
+                Optional<ResourceView> subnet = Lookup.all(stack, Types.SUBNET).stream().filter(s -> Links.identifiers(s).contains(id)).findFirst();
+                Optional<String> problem = subnet.isEmpty() ? Optional.of("that is not in the stack") : problem(stack, subnet.get());
+                problem.ifPresent(p -> findings.add(service.urn(), name + " runs in subnet '" + subnet.map(ResourceView::name).orElse(id)
+                        + (subnet.isEmpty() ? "' " : "', ") + p));
             }
         }
         return findings.outcome();
