@@ -39,7 +39,7 @@ class BrokenStackTest {
                 res("aws:cloudwatch/metricAlarm:MetricAlarm", "dlq-messages", "{" + TAGS + ",'period':60,"
                         + "'dimensions':{'QueueName':'orders-dlq'},'alarmActions':['arn:aws:sns:us-east-1:111122223333:alerts']}"),
                 // an open database group
-                res("aws:ec2/securityGroup:SecurityGroup", "db", "{" + TAGS + ",'ingress':[{'protocol':'tcp','fromPort':5432,"
+                res("aws:ec2/securityGroup:SecurityGroup", "db", "{" + TAGS + ",'id':'sg-0db','ingress':[{'protocol':'tcp','fromPort':5432,"
                         + "'toPort':5432,'cidrBlocks':['0.0.0.0/0']}]}"),
                 // a missing tag
                 res("aws:sns/topic:Topic", "alerts", "{'tags':{'Environment':'prod'},'kmsMasterKeyId':'arn:aws:kms:us-east-1:111122223333:key/k'}"),
@@ -52,7 +52,7 @@ class BrokenStackTest {
                 res("aws:iam/rolePolicy:RolePolicy", "task", "{'policy':" + doc("{'Statement':[{'Effect':'Allow','Action':'s3:*',"
                         + "'Resource':'arn:aws:s3:::orders/*'}]}") + "}"),
                 // an unprotected prod database (encrypted, backed up, sized; only the safeguards are missing)
-                res("aws:rds/cluster:Cluster", "aurora", "{" + TAGS + ",'storageEncrypted':true,'kmsKeyId':'arn:aws:kms:us-east-1:1:key/k',"
+                res("aws:rds/cluster:Cluster", "aurora", "{" + TAGS + ",'storageEncrypted':true,'kmsKeyId':'arn:aws:kms:us-east-1:1:key/k','vpcSecurityGroupIds':['sg-0db'],"
                         + "'backupRetentionPeriod':14,'skipFinalSnapshot':true,"
                         + "'serverlessv2ScalingConfiguration':{'minCapacity':0.5,'maxCapacity':8}}"),
                 protectedRes("aws:kms/key:Key", "data", "{" + TAGS + ",'enableKeyRotation':true,'deletionWindowInDays':30}"));
@@ -79,7 +79,9 @@ class BrokenStackTest {
                         + "the protect option is off",
                 "mandatory stateful-resources-protected: aws:rds/cluster:Cluster 'aurora' is not registered with protect",
                 "mandatory world-ingress-only-on-load-balancers: aws:ec2/securityGroup:SecurityGroup 'db' admits the internet but "
-                        + "security group 'db' is not attached to a load balancer"), found);
-        assertEquals(9, evaluation.diagnostics().stream().filter(d -> d.level() == EnforcementLevel.MANDATORY).count());
+                        + "security group 'db' is not attached to a load balancer",
+                "mandatory database-ingress-only-from-application-groups: ingress[0] on database group 'db' admits CIDR 0.0.0.0/0; "
+                        + "use an application security group as the source"), found);
+        assertEquals(10, evaluation.diagnostics().stream().filter(d -> d.level() == EnforcementLevel.MANDATORY).count());
     }
 }
