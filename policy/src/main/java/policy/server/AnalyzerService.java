@@ -50,7 +50,7 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
     @Override
     public void handshake(AnalyzerOuterClass.AnalyzerHandshakeRequest request,
                           StreamObserver<AnalyzerOuterClass.AnalyzerHandshakeResponse> response) {
-        run(response, () -> {
+        run(request, response, () -> {
             engineAddress.set(request.getEngineAddress());
             return AnalyzerOuterClass.AnalyzerHandshakeResponse.getDefaultInstance();
         });
@@ -59,7 +59,7 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
     @Override
     public void configureStack(AnalyzerOuterClass.AnalyzerStackConfigureRequest request,
                                StreamObserver<AnalyzerOuterClass.AnalyzerStackConfigureResponse> response) {
-        run(response, () -> {
+        run(request, response, () -> {
             StackInfo stack = new StackInfo(request.getStack(), request.getProject(), request.getOrganization(),
                     request.getDryRun(), request.getConfigMap(), java.util.Set.copyOf(request.getConfigSecretKeysList()),
                     request.getTagsMap());
@@ -70,17 +70,17 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
 
     @Override
     public void getPluginInfo(Empty request, StreamObserver<Plugin.PluginInfo> response) {
-        run(response, () -> Plugin.PluginInfo.newBuilder().setVersion(SDK_VERSION).build());
+        run(request, response, () -> Plugin.PluginInfo.newBuilder().setVersion(SDK_VERSION).build());
     }
 
     @Override
     public void getAnalyzerInfo(Empty request, StreamObserver<AnalyzerOuterClass.AnalyzerInfo> response) {
-        run(response, () -> info);
+        run(request, response, () -> info);
     }
 
     @Override
     public void configure(AnalyzerOuterClass.ConfigureAnalyzerRequest request, StreamObserver<Empty> response) {
-        run(response, () -> {
+        run(request, response, () -> {
             ResolvedConfig resolved;
             try {
                 resolved = ResolvedConfig.resolve(pack, ProtoCodec.packConfig(request));
@@ -95,30 +95,32 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
 
     @Override
     public void analyze(AnalyzerOuterClass.AnalyzeRequest request, StreamObserver<AnalyzerOuterClass.AnalyzeResponse> response) {
-        run(response, () -> ProtoCodec.response(evaluator.get().analyze(ProtoCodec.resource(request))));
+        run(request, response, () -> ProtoCodec.response(evaluator.get().analyze(ProtoCodec.resource(request))));
     }
 
     @Override
     public void analyzeStack(AnalyzerOuterClass.AnalyzeStackRequest request,
                              StreamObserver<AnalyzerOuterClass.AnalyzeResponse> response) {
-        run(response, () -> ProtoCodec.response(evaluator.get().analyzeStack(ProtoCodec.resources(request))));
+        run(request, response, () -> ProtoCodec.response(evaluator.get().analyzeStack(ProtoCodec.resources(request))));
     }
 
     @Override
     public void remediate(AnalyzerOuterClass.AnalyzeRequest request, StreamObserver<AnalyzerOuterClass.RemediateResponse> response) {
-        run(response, () -> ProtoCodec.remediateResponse(pack, evaluator.get().remediate(ProtoCodec.resource(request))));
+        run(request, response, () -> ProtoCodec.remediateResponse(pack, evaluator.get().remediate(ProtoCodec.resource(request))));
     }
 
     @Override
     public void cancel(Empty request, StreamObserver<Empty> response) {
+        // answered even if the request was garbled: the engine only wants an acknowledgement
         response.onNext(Empty.getDefaultInstance());
         response.onCompleted();
         onCancel.run();
     }
 
-    private <T> void run(StreamObserver<T> response, Supplier<T> call) {
+    private <T> void run(com.google.protobuf.Message request, StreamObserver<T> response, Supplier<T> call) {
         T result;
         try {
+            ParseGuard.check(request);
             result = call.get();
         } catch (StatusRuntimeException e) {
             response.onError(e);
