@@ -221,7 +221,9 @@ public final class PackEvaluator {
                     urn.isEmpty() ? Optional.empty() : Optional.of(urn), Diagnostic.Kind.UNDECIDABLE));
         } else if (outcome instanceof Outcome.Violations v) {
             for (Violation violation : v.violations()) {
-                diagnostics.add(diagnostic(info, level.reported(), violation.message(), violation.urn(), Diagnostic.Kind.VIOLATION));
+                // resource violations name the analyzed resource unless the policy named another one
+                Optional<String> at = violation.urn().isPresent() || urn.isEmpty() ? violation.urn() : Optional.of(urn);
+                diagnostics.add(diagnostic(info, level.reported(), violation.message(), at, Diagnostic.Kind.VIOLATION));
             }
         }
     }

@@ -127,7 +127,7 @@ class AnalyzerServiceTest {
                 remediation.getRemediations(0).getProperties());
         assertEquals("sample-pack", remediation.getRemediations(0).getPolicyPackName());
         assertEquals(List.of(), remediated.getDiagnosticsList());
-        assertEquals(List.of("MANDATORY sample-log-retention "), summary(logGroup));
+        assertEquals(List.of("MANDATORY sample-log-retention " + urn(SamplePack.LOG_GROUP, "app")), summary(logGroup));
         assertEquals("Log groups keep logs for at least the configured number of days\nlog group 'app' keeps logs 14 days, minimum is 30",
                 logGroup.getDiagnostics(0).getMessage());
         assertEquals(List.of("MANDATORY sample-dead-letter-queue-in-stack " + urn(SamplePack.QUEUE, "stray")), summary(stack));
@@ -141,7 +141,8 @@ class AnalyzerServiceTest {
 
         AnalyzeResponse response = analyzer.stub().analyze(queue("orders", "{'tags':{'Environment':'e','Project':'p'}}"));
 
-        assertEquals(reported.equals("none") ? List.of() : List.of(reported + " sample-queue-encrypted "), summary(response));
+        assertEquals(reported.equals("none") ? List.of() : List.of(reported + " sample-queue-encrypted " + urn(SamplePack.QUEUE, "orders")),
+                summary(response));
     }
 
     @Test
@@ -165,7 +166,7 @@ class AnalyzerServiceTest {
         assertEquals("invalid policy config for pack 'sample-pack': sample-log-retention: $.minimumRetentionDays: "
                 + "string found, integer expected", e.getStatus().getDescription());
         // the previous configuration stays in force
-        assertEquals(List.of("MANDATORY sample-queue-encrypted "), summary(analyzer.stub().analyze(queue("q", "{}"))));
+        assertEquals(List.of("MANDATORY sample-queue-encrypted " + urn(SamplePack.QUEUE, "q")), summary(analyzer.stub().analyze(queue("q", "{}"))));
     }
 
     @Test
@@ -192,7 +193,7 @@ class AnalyzerServiceTest {
         var stub = analyzer.stub();
 
         assertEquals(4, stub.getAnalyzerInfo(Empty.getDefaultInstance()).getPoliciesCount());
-        assertEquals(List.of("MANDATORY sample-queue-encrypted ", "ADVISORY sample-required-tags "),
+        assertEquals(List.of("MANDATORY sample-queue-encrypted " + urn(SamplePack.QUEUE, "q"), "ADVISORY sample-required-tags " + urn(SamplePack.QUEUE, "q")),
                 summary(stub.analyze(queue("q", "{'tags':{}}"))));
         assertEquals(0, stub.analyzeStack(AnalyzeStackRequest.getDefaultInstance()).getDiagnosticsCount());
         assertEquals(0, stub.remediate(queue("q", "{}")).getRemediationsCount());
