@@ -116,6 +116,11 @@ class AnalyzerServiceTest {
         assertEquals(PolicySeverity.POLICY_SEVERITY_HIGH, encrypted.getSeverity());
         assertEquals(List.of("SC-28", "SQS.1"), encrypted.getTagsList());
         assertEquals("Set kmsMasterKeyId, or sqsManagedSseEnabled to true", encrypted.getRemediationSteps());
+        assertEquals("Queues encrypted", encrypted.getDisplayName());
+        assertEquals("SQS queues are encrypted at rest", encrypted.getDescription());
+        assertEquals("NIST-800-53 rev5 SC-28", encrypted.getFramework().getName() + " " + encrypted.getFramework().getVersion()
+                + " " + encrypted.getFramework().getSpecification());
+        assertFalse(encrypted.hasConfigSchema());
         PolicyInfo retention = info.getPolicies(1);
         assertEquals(EnforcementLevel.ADVISORY, retention.getEnforcementLevel());
         assertEquals(struct("{'minimumRetentionDays':{'type':'integer','description':'Shortest retention accepted, in days',"
