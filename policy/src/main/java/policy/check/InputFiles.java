@@ -82,7 +82,9 @@ public final class InputFiles {
                 return resources("preview", states, true);
             }
             if (object.has("resources")) {
-                boolean dryRun = object.has("dryRun") && object.get("dryRun").getAsBoolean();
+                // the offline plan's unknown-outputs mode stands for a first preview
+                boolean dryRun = object.has("dryRun") && object.get("dryRun").getAsBoolean()
+                        || "unknown".equals(string(object, "outputs"));
                 return resources("plan", array(object, "resources"), dryRun);
             }
         } catch (IllegalStateException | ClassCastException | UnsupportedOperationException | NumberFormatException e) {
@@ -93,7 +95,7 @@ public final class InputFiles {
     }
 
     private static CheckInput resources(String format, JsonArray array, boolean dryRun) {
-        Map<String, JsonObject> byUrn = new LinkedHashMap<>();
+        PlanResources plan = new PlanResources();
         for (JsonElement e : array) {
             if (!e.isJsonObject()) {
                 throw new UnreadableInputException(format + " resource entry is not an object: " + WireJson.abbreviate(e));
@@ -102,24 +104,13 @@ public final class InputFiles {
             if (string(r, "urn").isEmpty() || string(r, "type").isEmpty()) {
                 throw new UnreadableInputException(format + " resource entry lacks urn or type: " + WireJson.abbreviate(r));
             }
-            byUrn.put(string(r, "urn"), r);
+            add(plan, r);
         }
-        List<ResourceInput> inputs = new ArrayList<>();
-        List<ResourceInput> outputs = new ArrayList<>();
-        for (JsonObject r : byUrn.values()) {
-            var in = WireJson.struct(r.get("inputs"));
-            var out = r.has("outputs") && r.get("outputs").isJsonObject() && r.getAsJsonObject("outputs").size() > 0
-                    ? WireJson.struct(r.get("outputs")) : in;
-            inputs.add(resource(r, in, byUrn));
-            outputs.add(resource(r, out, byUrn));
-        }
-        return new CheckInput(format, inputs, outputs, dryRun);
+        return new CheckInput(format, plan.inputs(), plan.outputs(), dryRun);
     }
 
-    private static ResourceInput resource(JsonObject r, com.google.protobuf.Struct properties, Map<String, JsonObject> byUrn) {
+    private static void add(PlanResources plan, JsonObject r) {
         JsonObject opts = r.has("options") && r.get("options").isJsonObject() ? r.getAsJsonObject("options") : r;
-        String urn = string(r, "urn");
-        String name = string(r, "name").isEmpty() ? nameOf(urn) : string(r, "name");
         String parent = string(r, "parent").isEmpty() ? string(opts, "parent") : string(r, "parent");
         Map<String, List<String>> propertyDependencies = new LinkedHashMap<>();
         if (r.has("propertyDependencies") && r.get("propertyDependencies").isJsonObject()) {
@@ -133,32 +124,11 @@ public final class InputFiles {
                 strings(opts.get("ignoreChanges")), dbr, strings(opts.get("additionalSecretOutputs")), strings(opts.get("aliases")),
                 new ResourceOptions.CustomTimeouts(seconds(timeouts.get("create")), seconds(timeouts.get("update")),
                         seconds(timeouts.get("delete")), seconds(timeouts.get("read"))), parent);
-        return new ResourceInput(string(r, "type"), urn, name, properties, options, provider(r, opts, byUrn), parent,
-                strings(r.get("dependencies")), propertyDependencies);
-    }
-
-    /** Provider references are {@code <provider urn>::<id>} in state files, a bare URN in plans. */
-    private static Optional<ResourceInput.ProviderInput> provider(JsonObject r, JsonObject opts, Map<String, JsonObject> byUrn) {
-        String ref = string(r, "provider").isEmpty() ? string(opts, "provider") : string(r, "provider");
-        if (ref.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonObject provider = byUrn.get(ref);
-        if (provider == null && ref.lastIndexOf("::") > 0) {
-            provider = byUrn.get(ref.substring(0, ref.lastIndexOf("::")));
-        }
-        if (provider == null) {
-            return Optional.empty();
-        }
-        String urn = string(provider, "urn");
-        return Optional.of(new ResourceInput.ProviderInput(string(provider, "type"), urn,
-                nameOf(urn), WireJson.struct(provider.get("inputs"))));
-    }
-
-    /** The name part of a URN (after the last {@code ::}), or the whole text when it has none. */
-    private static String nameOf(String urn) {
-        int at = urn.lastIndexOf("::");
-        return at < 0 ? urn : urn.substring(at + 2);
+        JsonElement outputs = r.get("outputs");
+        plan.add(string(r, "type"), string(r, "urn"), string(r, "name"), WireJson.struct(r.get("inputs")),
+                outputs != null && outputs.isJsonObject() ? WireJson.struct(outputs) : null, options, parent,
+                strings(r.get("dependencies")), propertyDependencies,
+                string(r, "provider").isEmpty() ? string(opts, "provider") : string(r, "provider"));
     }
 
     private static double seconds(JsonElement e) {

@@ -16,9 +16,13 @@ import java.util.Map;
  * JSON from files → the engine's wire form. State files carry secrets as
  * {@code {sig, ciphertext}} (cannot be read here: they become secret unknowns, so policies that
  * need them report "cannot be decided") or {@code {sig, plaintext: "<json>"}} after
- * {@code --show-secrets}; both become {@code {sig, value}} like the engine sends.
+ * {@code --show-secrets}; both become {@code {sig, value}} like the engine sends. The offline
+ * plan's files mask secret values as {@code {sig, value: "[secret]"}}; those are unknown too.
  */
 final class WireJson {
+    /** How the offline plan's JSON masks a secret's value. */
+    static final String PLAN_SECRET_MASK = "[secret]";
+
     private WireJson() {
     }
 
@@ -57,7 +61,9 @@ final class WireJson {
         }
         JsonObject object = json.getAsJsonObject();
         JsonElement sig = object.get(Wire.SIGNATURE_KEY);
-        if (sig != null && sig.isJsonPrimitive() && Wire.SECRET_SIG.equals(sig.getAsString()) && !object.has("value")) {
+        JsonElement masked = object.get("value");
+        if (sig != null && sig.isJsonPrimitive() && Wire.SECRET_SIG.equals(sig.getAsString())
+                && (masked == null || masked.isJsonPrimitive() && PLAN_SECRET_MASK.equals(masked.getAsString()))) {
             if (object.has("plaintext")) {
                 try {
                     return Wire.secret(value(JsonParser.parseString(object.get("plaintext").getAsString())));

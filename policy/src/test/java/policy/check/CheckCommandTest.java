@@ -162,4 +162,19 @@ class CheckCommandTest {
         assertEquals(java.util.Optional.of(true), b.options().deleteBeforeReplace());
         assertEquals("eu-west-1", b.provider().orElseThrow().properties().getFieldsOrThrow("region").getStringValue());
     }
+
+    @Test
+    void planMaskedSecretsCountAsUnknownAndUnknownOutputModeIsAPreview() {
+        InputFiles.CheckInput read = InputFiles.parse(("{'outputs':'unknown','resources':[{'urn':'" + QUEUE_URN + "',"
+                + "'type':'aws:sqs/queue:Queue','provider':null,'parent':null,"
+                + "'inputs':{'kmsMasterKeyId':{'" + SIG + "':'" + SECRET + "','value':'[secret]'}},"
+                + "'outputs':{'arn':'04da6b54-80e4-46f7-96ec-b56ff0331ba9'}}]}").replace('\'', '"'), "plan");
+
+        var queue = policy.sdk.ResourceView.of(read.inputs().get(0));
+        assertTrue(read.dryRun());
+        assertTrue(queue.prop("kmsMasterKeyId").isUnknown());
+        assertTrue(queue.prop("kmsMasterKeyId").isSecret());
+        assertTrue(policy.sdk.ResourceView.of(read.outputs().get(0)).prop("arn").isUnknown());
+        assertEquals("", read.inputs().get(0).parent());
+    }
 }
