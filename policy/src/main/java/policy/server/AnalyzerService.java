@@ -28,7 +28,8 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
     public static final String SDK_VERSION = "1.0.0";
 
     private final PolicyPack pack;
-    private final AnalyzerOuterClass.AnalyzerInfo info;
+    /** Built on first request: its JSON conversions would otherwise delay the port line. */
+    private volatile AnalyzerOuterClass.AnalyzerInfo info;
     private final AtomicReference<PackEvaluator> evaluator;
     private final AtomicReference<String> engineAddress = new AtomicReference<>("");
     private final Runnable onCancel;
@@ -36,7 +37,6 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
 
     public AnalyzerService(PolicyPack pack, Runnable onCancel, PrintStream log) {
         this.pack = pack;
-        this.info = ProtoCodec.analyzerInfo(pack);
         this.evaluator = new AtomicReference<>(new PackEvaluator(pack, ResolvedConfig.defaults(pack), StackInfo.NONE, log));
         this.onCancel = onCancel;
         this.log = log;
@@ -75,7 +75,7 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
 
     @Override
     public void getAnalyzerInfo(Empty request, StreamObserver<AnalyzerOuterClass.AnalyzerInfo> response) {
-        run(request, response, () -> info);
+        run(request, response, this::info);
     }
 
     @Override
@@ -115,6 +115,15 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
         response.onNext(Empty.getDefaultInstance());
         response.onCompleted();
         onCancel.run();
+    }
+
+    private AnalyzerOuterClass.AnalyzerInfo info() {
+        AnalyzerOuterClass.AnalyzerInfo built = info;
+        if (built == null) {
+            built = ProtoCodec.analyzerInfo(pack);
+            info = built; // a racing second build yields an equal message
+        }
+        return built;
     }
 
     private <T> void run(com.google.protobuf.Message request, StreamObserver<T> response, Supplier<T> call) {
