@@ -89,18 +89,18 @@ public final class App {
         var producer = new OrderProducer("order-producer", producerArgs, null);
 
         var alerting = new Alerting("alerting", new AlertingArgs(settings, keys.messagingKeyArn()), null);
+        var security = new SecurityServices("security", new SecurityServicesArgs(settings, alerting.securityTopicArn(),
+                keys.auditKeyArn(), compute.albArn(), logs.waf().map(LogGroup::arn).orElse(Output.of("")),
+                logs.cloudTrail().map(LogGroup::arn)), null);
         var monitored = new MonitoredResources(compute.albArnSuffix(), compute.backendTargetGroupArnSuffix(),
                 compute.frontendTargetGroupArnSuffix(), compute.clusterName(), compute.backendServiceName(),
                 compute.frontendServiceName(), database.clusterIdentifier(), queue.queueName(), queue.dlqName(),
-                producer.functionName());
+                producer.functionName(), MonitoredResources.queueNameOf(producer.deadLetterQueueArn()),
+                MonitoredResources.queueNameOf(security.findingDeadLetterQueueArn()));
         var alarms = new Alarms("alarms", new AlarmsArgs(settings, monitored, alerting.infrastructureTopicArn(),
                 alerting.pagingTopicArn()), null);
         var dashboard = new Dashboard("dashboard", new DashboardArgs(settings, monitored, alarms.alarmArns()), null);
         alerting.warnings().forEach(warning -> ctx.log().warn(warning));
-
-        var security = new SecurityServices("security", new SecurityServicesArgs(settings, alerting.securityTopicArn(),
-                keys.auditKeyArn(), compute.albArn(), logs.waf().map(LogGroup::arn).orElse(Output.of("")),
-                logs.cloudTrail().map(LogGroup::arn)), null);
 
         ctx.export("environment", Output.of(settings.env()));
         ctx.export("region", Output.of(settings.region()));

@@ -49,13 +49,19 @@ public record ObservabilitySettings(
      * Per-stack alarm thresholds, a JSON object from alarm id ({@code <component>-<condition>}, e.g.
      * {@code backend-cpu-high}) to a number. Ids are checked against the alarm catalog when the
      * catalog is built, which names the known ids.
+     *
+     * <p>Every bad entry gets the same fix: the user's valid entries without the bad ones (or
+     * removing the key when none is valid), so following any one fix keeps the other overrides
+     * and a dropped entry falls back to the catalog's threshold. A made-up threshold such as 0
+     * would be accepted and leave the alarm firing constantly.
      */
     private static Map<String, Double> alarmThresholds(ConfigReader r) {
         Map<String, String> raw = r.stringMap("alarmThresholds", Map.of());
         Map<String, Double> thresholds = new LinkedHashMap<>();
+        List<String[]> bad = new java.util.ArrayList<>(); // {shown value, what is wrong}
         raw.forEach((id, value) -> {
             if (!ALARM_ID.matcher(id).matches()) {
-                r.problem("alarmThresholds", id, "expected alarm ids such as backend-cpu-high as keys", "{\"backend-cpu-high\":70}");
+                bad.add(new String[] {id, "expected alarm ids such as backend-cpu-high as keys"});
                 return;
             }
             try {
@@ -65,10 +71,22 @@ public record ObservabilitySettings(
                 }
                 thresholds.put(id, parsed);
             } catch (NumberFormatException e) {
-                r.problem("alarmThresholds", id + "=" + value, "expected a non-negative number as the threshold of " + id,
-                        "{\"" + id + "\":0}");
+                bad.add(new String[] {id + "=" + value, "expected a non-negative number as the threshold of " + id});
             }
         });
+        if (!bad.isEmpty()) {
+            String key = ConfigReader.fullKey("alarmThresholds");
+            String fix;
+            if (thresholds.isEmpty()) {
+                fix = "pulumi config rm " + key + " --stack " + r.stack();
+            } else {
+                com.google.gson.JsonObject kept = new com.google.gson.JsonObject();
+                thresholds.forEach((id, threshold) ->
+                        kept.add(id, new com.google.gson.JsonPrimitive(new java.math.BigDecimal(ConfigReader.fmt(threshold)))));
+                fix = r.fixCommand("alarmThresholds", kept.toString());
+            }
+            bad.forEach(b -> r.problemWithFix("alarmThresholds", b[0], b[1], fix));
+        }
         return Map.copyOf(thresholds);
     }
 }

@@ -195,6 +195,17 @@ public final class AlarmCatalog {
                 DLQ_VISIBLE_MESSAGES, Comparison.GREATER, ONE_MINUTE_SECONDS, P1_FAST_EVALUATIONS,
                 MissingData.NOT_BREACHING, Priority.P1, Target.DLQ,
                 "Messages visible on the dead-letter queue (plan P1 DLQ-Messages-Detected)"));
+        // Every other dead-letter queue of the stack is watched too (the pack's stack rule: a DLQ
+        // without an alarm hides lost work). Undelivered schedule events or findings are P2: no
+        // order is lost, but the producer or the security alerting is silently not running.
+        all.add(spec("producer", "dlq-messages-detected", "AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum",
+                DLQ_VISIBLE_MESSAGES, Comparison.GREATER, ONE_MINUTE_SECONDS, P1_FAST_EVALUATIONS,
+                MissingData.NOT_BREACHING, Priority.P2, Target.PRODUCER_DLQ,
+                "Schedule events or producer invocations that failed for good are on the producer's dead-letter queue"));
+        all.add(spec("security", "findings-dlq-messages-detected", "AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                "Maximum", DLQ_VISIBLE_MESSAGES, Comparison.GREATER, ONE_MINUTE_SECONDS, P1_FAST_EVALUATIONS,
+                MissingData.NOT_BREACHING, Priority.P2, Target.FINDINGS_DLQ,
+                "Security findings that could not be delivered to the security alerts topic are on the findings dead-letter queue"));
         all.add(spec("sqs", "oldest-message-age-high", "AWS/SQS", "ApproximateAgeOfOldestMessage", "Maximum",
                 SQS_OLDEST_MESSAGE_AGE_SECONDS, Comparison.GREATER, ONE_MINUTE_SECONDS, SUSTAINED_EVALUATIONS,
                 MissingData.NOT_BREACHING, Priority.P2, Target.QUEUE,

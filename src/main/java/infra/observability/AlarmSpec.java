@@ -121,6 +121,10 @@ public record AlarmSpec(
         DB_CLUSTER(List.of("DBClusterIdentifier")),
         QUEUE(List.of("QueueName")),
         DLQ(List.of("QueueName")),
+        /** The dead-letter queue of the producer's schedule target and on-failure destination. */
+        PRODUCER_DLQ(List.of("QueueName")),
+        /** The dead-letter queue of the security finding routes. */
+        FINDINGS_DLQ(List.of("QueueName")),
         PRODUCER_FUNCTION(List.of("FunctionName")),
         /** The backend's EMF metrics in {@code OrderProcessing/Application}. */
         BACKEND_APPLICATION(List.of("Environment", "Service"));

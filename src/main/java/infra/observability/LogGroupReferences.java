@@ -39,7 +39,8 @@ public final class LogGroupReferences {
 
     public static List<Reference> referenced(RenderedStack stack) {
         List<Reference> refs = new ArrayList<>();
-        for (CapturedResource r : stack.resources()) {
+        // canonical order: the report lists writers the same way on every run, whatever the registration order
+        for (CapturedResource r : stack.canonicalResources()) {
             switch (r.type()) {
                 case "aws:ecs/taskDefinition:TaskDefinition" -> r.input("containerDefinitions")
                         .ifPresent(json -> awslogsGroups(String.valueOf(json)).forEach(g -> refs.add(ref(r, g))));

@@ -24,12 +24,20 @@ public record MonitoredResources(
         Output<String> dbClusterIdentifier,
         Output<String> queueName,
         Output<String> dlqName,
-        Output<String> producerFunctionName) {
+        Output<String> producerFunctionName,
+        Output<String> producerDlqName,
+        Output<String> findingsDlqName) {
 
     public MonitoredResources {
         List.of(albArnSuffix, backendTargetGroupArnSuffix, frontendTargetGroupArnSuffix, clusterName,
-                backendServiceName, frontendServiceName, dbClusterIdentifier, queueName, dlqName, producerFunctionName)
+                backendServiceName, frontendServiceName, dbClusterIdentifier, queueName, dlqName, producerFunctionName,
+                producerDlqName, findingsDlqName)
                 .forEach(Objects::requireNonNull);
+    }
+
+    /** An SQS queue's name from its ARN ({@code arn:<partition>:sqs:<region>:<account>:<name>}). */
+    public static Output<String> queueNameOf(Output<String> queueArn) {
+        return queueArn.applyValue(arn -> arn.substring(arn.lastIndexOf(':') + 1));
     }
 
     /** The same values once resolved, for pure builders such as {@link DashboardBody}. */
@@ -67,6 +75,8 @@ public record MonitoredResources(
             case DB_CLUSTER -> List.of(dbClusterIdentifier);
             case QUEUE -> List.of(queueName);
             case DLQ -> List.of(dlqName);
+            case PRODUCER_DLQ -> List.of(producerDlqName);
+            case FINDINGS_DLQ -> List.of(findingsDlqName);
             case PRODUCER_FUNCTION -> List.of(producerFunctionName);
             case BACKEND_APPLICATION -> List.of(Output.of(env), Output.of("backend"));
         };

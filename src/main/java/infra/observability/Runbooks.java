@@ -24,7 +24,8 @@ public final class Runbooks {
             "frontend", "Backend Service Down",
             "database", "Database Connection Failures",
             "sqs", "SQS Messages Stuck in Queue",
-            "producer", "SQS Messages Stuck in Queue");
+            "producer", "SQS Messages Stuck in Queue",
+            "security", "Security Incident");
 
     public static String markdown(RunbookFacts f, List<AlarmSpec> catalog) {
         StringBuilder md = new StringBuilder();
@@ -48,7 +49,7 @@ public final class Runbooks {
         md.append("\n## Which runbook for which alarm\n\n| Alarm | Priority | Runbook |\n|---|---|---|\n");
         for (AlarmSpec a : catalog) {
             md.append("| `").append(a.alarmName(f.environment())).append("` | ").append(a.priority()).append(" | ")
-                    .append(RUNBOOK_BY_COMPONENT.getOrDefault(a.component(), "Backend Service Down")).append(" |\n");
+                    .append(runbookFor(a)).append(" |\n");
         }
 
         section(md, "1. Backend Service Down",
@@ -107,6 +108,16 @@ public final class Runbooks {
         md.append("Then: eradication (1-4 h), recovery (2-8 h), post-mortem within a week, as the plan's "
                 + "Security Incident Response Plan describes.\n");
         return md.toString();
+    }
+
+    /** An alarm's runbook; a catalog component without one is a defect, not a reason to guess. */
+    static String runbookFor(AlarmSpec alarm) {
+        String runbook = RUNBOOK_BY_COMPONENT.get(alarm.component());
+        if (runbook == null) {
+            throw new IllegalStateException("no runbook for alarm component '" + alarm.component() + "' ("
+                    + alarm.id() + "); add it to Runbooks.RUNBOOK_BY_COMPONENT");
+        }
+        return runbook;
     }
 
     /** For the offline plan: the catalog of the facts' environment with default thresholds. */

@@ -24,15 +24,17 @@ public final class ComponentDiagram {
 
     public static ComponentDiagram of(RenderedStack stack) {
         String stackUrn = EngineView.stackUrn(stack.project(), stack.stack());
-        List<CapturedResource> nodes = stack.resources().stream()
+        // canonical order, so node numbers and edge order are the same on every run
+        List<CapturedResource> ordered = stack.canonicalResources();
+        List<CapturedResource> nodes = ordered.stream()
                 .filter(r -> stackUrn.equals(r.parentUrn()))
                 .toList();
         Map<String, String> topOf = new LinkedHashMap<>();
-        for (CapturedResource r : stack.resources()) {
+        for (CapturedResource r : ordered) {
             topOf.put(r.urn(), topLevel(stack, r, stackUrn));
         }
         Set<List<String>> edges = new java.util.LinkedHashSet<>();
-        for (CapturedResource r : stack.resources()) {
+        for (CapturedResource r : ordered) {
             String from = topOf.get(r.urn());
             if (from == null) {
                 continue;

@@ -114,8 +114,12 @@ public final class MockEngine {
                 : urn;
     }
 
+    /**
+     * Dependency URNs in the engine's form, sorted: the SDK collects them from a set, so their
+     * order changes from run to run, and to the engine they are a set anyway.
+     */
     private static List<String> engineUrns(List<String> urns) {
-        return urns.stream().map(MockEngine::engineUrn).toList();
+        return urns.stream().map(MockEngine::engineUrn).sorted().toList();
     }
 
     /** A mock monitor that records each registration request with the URN and outputs it answered. */

@@ -95,7 +95,8 @@ public final class PackGate implements PolicyGate {
     static List<String> report(List<Diagnostic> diagnostics) {
         return diagnostics.stream()
                 .sorted(Comparator.comparing((Diagnostic d) -> d.level() != EnforcementLevel.MANDATORY)
-                        .thenComparing(Diagnostic::policyName).thenComparing(d -> d.urn().orElse("")))
+                        .thenComparing(Diagnostic::policyName).thenComparing(d -> d.urn().orElse(""))
+                        .thenComparing(Diagnostic::message))
                 .map(d -> d.level().text() + "  " + d.policyName() + "  " + d.urn().map(PackGate::shortUrn).orElse("(stack)")
                         + "  " + detail(d))
                 .toList();

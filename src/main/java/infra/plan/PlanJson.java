@@ -30,7 +30,8 @@ public final class PlanJson {
         root.addProperty("outputs", mode == AwsMocks.Mode.UNKNOWN_OUTPUTS ? "unknown" : "known");
         root.addProperty("resourceCount", stack.resources().size());
         JsonArray resources = new JsonArray();
-        stack.resources().forEach(r -> resources.add(resource(r)));
+        // CI diffs this file: list resources in the canonical order, not the run's registration order
+        stack.canonicalResources().forEach(r -> resources.add(resource(r)));
         root.add("resources", resources);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
     }

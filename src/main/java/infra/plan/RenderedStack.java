@@ -5,8 +5,18 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The captured registrations of one rendered stack, with lookups for tests and reports. */
+/**
+ * The captured registrations of one rendered stack, with lookups for tests and reports.
+ * {@link #resources()} is in registration order: a resource comes after the resources it depends
+ * on, but siblings register concurrently and their order changes from run to run. Anything
+ * written or printed for people or CI lists {@link #canonicalResources()} instead.
+ */
 public record RenderedStack(String project, String stack, String region, List<CapturedResource> resources) {
+
+    /** The resources in {@link ResourceOrder}'s order, the same on every run of the same program. */
+    public List<CapturedResource> canonicalResources() {
+        return ResourceOrder.canonical(resources);
+    }
 
     public List<CapturedResource> ofType(String type) {
         return resources.stream().filter(r -> r.type().equals(type)).collect(Collectors.toList());

@@ -15,7 +15,8 @@ public final class ResourceTree {
     public static List<String> lines(RenderedStack stack) {
         Map<String, List<CapturedResource>> children = new LinkedHashMap<>();
         List<CapturedResource> roots = new ArrayList<>();
-        for (CapturedResource r : stack.resources()) {
+        // canonical order: parents before children, siblings by type then name, on every run
+        for (CapturedResource r : stack.canonicalResources()) {
             boolean hasKnownParent = r.parentOptional().flatMap(stack::byUrn).isPresent();
             if (hasKnownParent) {
                 children.computeIfAbsent(r.parentUrn(), k -> new ArrayList<>()).add(r);

@@ -35,28 +35,28 @@ class DataSettingsTest {
 
     @Test
     void rejectsMinAcuAboveMax() {
-        assertEquals(List.of("order-processing:auroraMinAcu = '4': the minimum ACU must not exceed auroraMaxAcu (2). "
-                        + "Fix: pulumi config set order-processing:auroraMinAcu 0.5 --stack dev"),
+        assertEquals(List.of("order-processing:auroraMinAcu = '4': must not exceed order-processing:auroraMaxAcu (2). "
+                        + "Fix: pulumi config set order-processing:auroraMinAcu 2 --stack dev"),
                 problems("dev", Map.of("auroraMinAcu", "4")));
     }
 
     @Test
     void rejectsMaxReceiveCountOutsideSqsRange() {
-        assertEquals(List.of("order-processing:queueMaxReceiveCount = '0': expected a whole number between 1 and 1000. "
-                        + "Fix: pulumi config set order-processing:queueMaxReceiveCount 5 --stack dev"),
+        assertEquals(List.of("order-processing:queueMaxReceiveCount = '0': must be a whole number from 1 to 1000. "
+                        + "Fix: pulumi config set order-processing:queueMaxReceiveCount 1 --stack dev"),
                 problems("dev", Map.of("queueMaxReceiveCount", "0")));
-        assertEquals(List.of("order-processing:queueMaxReceiveCount = '1001': expected a whole number between 1 and 1000. "
-                        + "Fix: pulumi config set order-processing:queueMaxReceiveCount 5 --stack dev"),
+        assertEquals(List.of("order-processing:queueMaxReceiveCount = '1001': must be a whole number from 1 to 1000. "
+                        + "Fix: pulumi config set order-processing:queueMaxReceiveCount 1000 --stack dev"),
                 problems("dev", Map.of("queueMaxReceiveCount", "1001")));
     }
 
     @Test
     void rejectsRetentionOutsideSixtySecondsToFourteenDays() {
         assertEquals(List.of(
-                "order-processing:dlqRetentionSeconds = '1209601': expected a whole number between 60 and 1209600. "
+                "order-processing:dlqRetentionSeconds = '1209601': must be a whole number from 60 to 1209600. "
                         + "Fix: pulumi config set order-processing:dlqRetentionSeconds 1209600 --stack prod",
-                "order-processing:queueRetentionSeconds = '59': expected a whole number between 60 and 1209600. "
-                        + "Fix: pulumi config set order-processing:queueRetentionSeconds 345600 --stack prod"),
+                "order-processing:queueRetentionSeconds = '59': must be a whole number from 60 to 1209600. "
+                        + "Fix: pulumi config set order-processing:queueRetentionSeconds 60 --stack prod"),
                 problems("prod", Map.of("queueRetentionSeconds", "59", "dlqRetentionSeconds", "1209601")).stream().sorted().toList());
     }
 
@@ -69,17 +69,17 @@ class DataSettingsTest {
 
     @Test
     void rejectsAProcessingTimeoutWhoseVisibilityTimeoutSqsCannotHold() {
-        assertEquals(List.of("order-processing:consumerProcessingTimeoutSeconds = '7201': expected a whole number between 1 and 7200. "
-                        + "Fix: pulumi config set order-processing:consumerProcessingTimeoutSeconds 30 --stack dev"),
+        assertEquals(List.of("order-processing:consumerProcessingTimeoutSeconds = '7201': must be a whole number from 1 to 7200. "
+                        + "Fix: pulumi config set order-processing:consumerProcessingTimeoutSeconds 7200 --stack dev"),
                 problems("dev", Map.of("consumerProcessingTimeoutSeconds", "7201")));
     }
 
     @Test
     void rejectsUnknownQueueEncryptionAndMalformedWindows() {
         assertEquals(List.of(
-                "order-processing:auroraBackupWindow = '3am': expected a UTC window hh:mm-hh:mm. "
+                "order-processing:auroraBackupWindow = '3am': must be a UTC window hh:mm-hh:mm. "
                         + "Fix: pulumi config set order-processing:auroraBackupWindow 03:00-04:00 --stack dev",
-                "order-processing:queueEncryption = 'aes': expected one of kms, sqs-managed. "
+                "order-processing:queueEncryption = 'aes': must be one of kms, sqs-managed. "
                         + "Fix: pulumi config set order-processing:queueEncryption kms --stack dev"),
                 problems("dev", Map.of("queueEncryption", "aes", "auroraBackupWindow", "3am")));
     }

@@ -42,14 +42,29 @@ class ObservabilitySettingsTest {
                 "securitySlackWebhookUrl", "http://hooks.slack.com/x")));
 
         assertEquals(List.of(
-                "order-processing:securitySlackWebhookUrl = 'http://hooks.slack.com/x': expected an https:// URL. "
+                "order-processing:securitySlackWebhookUrl = '[secret]': must be an https:// URL (a Slack incoming webhook). "
                         + "Fix: pulumi config set --secret order-processing:securitySlackWebhookUrl "
                         + "'https://hooks.slack.com/services/<id>' --stack dev",
                 "order-processing:alarmThresholds = 'Backend CPU': expected alarm ids such as backend-cpu-high as keys. "
-                        + "Fix: pulumi config set order-processing:alarmThresholds '{\"backend-cpu-high\":70}' --stack dev",
+                        + "Fix: pulumi config rm order-processing:alarmThresholds --stack dev",
                 "order-processing:alarmThresholds = 'backend-cpu-high=lots': expected a non-negative number as the threshold"
-                        + " of backend-cpu-high. Fix: pulumi config set order-processing:alarmThresholds '{\"backend-cpu-high\":0}' --stack dev"),
+                        + " of backend-cpu-high. Fix: pulumi config rm order-processing:alarmThresholds --stack dev"),
 
                 e.problems().stream().map(ConfigProblem::message).collect(Collectors.toList()));
+    }
+
+    @Test
+    void theFixForABadThresholdKeepsTheValidOnesAndDropsEveryBadOne() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> Stacks.settings("staging", Map.of(
+                "alarmThresholds", "{\"backend-cpu-high\": 70, \"database-read-latency-high\": \"-1\", "
+                        + "\"frontend-cpu-high\": 65.5, \"Frontend CPU\": 80}")));
+
+        String fix = "Fix: pulumi config set order-processing:alarmThresholds "
+                + "'{\"backend-cpu-high\":70,\"frontend-cpu-high\":65.5}' --stack staging";
+        assertEquals(List.of(
+                "order-processing:alarmThresholds = 'database-read-latency-high=-1': expected a non-negative number as the"
+                        + " threshold of database-read-latency-high. " + fix,
+                "order-processing:alarmThresholds = 'Frontend CPU': expected alarm ids such as backend-cpu-high as keys. " + fix),
+                e.problems().stream().map(ConfigProblem::message).toList());
     }
 }

@@ -40,9 +40,9 @@ class SecuritySettingsTest {
                 Map.of("guardDutyDetectorId", "detector-1", "guardDutyFindingFrequency", "HOURLY")));
 
         assertEquals(List.of(
-                "order-processing:guardDutyDetectorId = 'detector-1': expected the 32-character hex id of the account's "
+                "order-processing:guardDutyDetectorId = 'detector-1': must be the 32-character hex id of the account's "
                         + "existing GuardDuty detector. Fix: pulumi config set order-processing:guardDutyDetectorId <value> --stack prod",
-                "order-processing:guardDutyFindingFrequency = 'HOURLY': expected one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS"
+                "order-processing:guardDutyFindingFrequency = 'HOURLY': must be one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS"
                         + ". Fix: pulumi config set order-processing:guardDutyFindingFrequency FIFTEEN_MINUTES --stack prod"),
                 e.problems().stream().map(ConfigProblem::message).toList());
     }

@@ -42,6 +42,8 @@ class AlarmCatalogTest {
             "database-write-latency-high | AWS/RDS | WriteLatency | Average | > 0.1 | 60 x 5 (5) | notBreaching | P3 | DB_CLUSTER",
             "database-capacity-high | AWS/RDS | ServerlessDatabaseCapacity | Maximum | > 1.8 | 60 x 5 (5) | notBreaching | P3 | DB_CLUSTER",
             "sqs-dlq-messages-detected | AWS/SQS | ApproximateNumberOfMessagesVisible | Maximum | > 0 | 60 x 1 (1) | notBreaching | P1 | DLQ",
+            "producer-dlq-messages-detected | AWS/SQS | ApproximateNumberOfMessagesVisible | Maximum | > 0 | 60 x 1 (1) | notBreaching | P2 | PRODUCER_DLQ",
+            "security-findings-dlq-messages-detected | AWS/SQS | ApproximateNumberOfMessagesVisible | Maximum | > 0 | 60 x 1 (1) | notBreaching | P2 | FINDINGS_DLQ",
             "sqs-oldest-message-age-high | AWS/SQS | ApproximateAgeOfOldestMessage | Maximum | > 300 | 60 x 5 (5) | notBreaching | P2 | QUEUE",
             "sqs-backlog-high | AWS/SQS | ApproximateNumberOfMessagesVisible | Maximum | > 100 | 60 x 5 (5) | notBreaching | P3 | QUEUE",
             "producer-no-messages-sent | AWS/SQS | NumberOfMessagesSent | Sum | < 1 | 300 x 6 (6) | breaching | P3 | QUEUE",

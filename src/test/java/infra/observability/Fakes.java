@@ -17,13 +17,15 @@ final class Fakes {
     static final String QUEUE = "orders-queue-dev";
     static final String DLQ = "orders-dlq-dev";
     static final String FUNCTION = "order-producer-dev";
+    static final String PRODUCER_DLQ = "dev-order-producer-dlq";
+    static final String FINDINGS_DLQ = "security-findings-dlq-1a2b3c4";
     static final String MESSAGING_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     static final String LOGS_KEY = "arn:aws:kms:us-east-1:123456789012:key/9876dcba-12ab-34cd-56ef-1234567890ab";
 
     static MonitoredResources resources() {
         return new MonitoredResources(Output.of(ALB_SUFFIX), Output.of(BACKEND_TG_SUFFIX), Output.of(FRONTEND_TG_SUFFIX),
                 Output.of(CLUSTER), Output.of(BACKEND_SERVICE), Output.of(FRONTEND_SERVICE), Output.of(DB_CLUSTER),
-                Output.of(QUEUE), Output.of(DLQ), Output.of(FUNCTION));
+                Output.of(QUEUE), Output.of(DLQ), Output.of(FUNCTION), Output.of(PRODUCER_DLQ), Output.of(FINDINGS_DLQ));
     }
 
     static MonitoredResources.Names names() {

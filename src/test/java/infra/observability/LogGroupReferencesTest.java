@@ -67,13 +67,13 @@ class LogGroupReferencesTest {
         RenderedStack stack = wiredStack(true, null);
 
         assertEquals(List.of(
+                "aws:cloudtrail/trail:Trail 'trail' writes to /aws/cloudtrail/prod",
+                "aws:ec2/flowLog:FlowLog 'flow' writes to /aws/vpc/flowlogs/prod",
                 "aws:ecs/taskDefinition:TaskDefinition 'backend-task' writes to /aws/ecs/prod/backend",
                 "aws:ecs/taskDefinition:TaskDefinition 'frontend-task' writes to /aws/ecs/prod/frontend",
                 "aws:lambda/function:Function 'producer' writes to /aws/lambda/prod/order-producer",
-                "aws:ec2/flowLog:FlowLog 'flow' writes to /aws/vpc/flowlogs/prod",
                 "aws:rds/cluster:Cluster 'aurora' writes to /aws/rds/cluster/prod-auroracluster/postgresql",
-                "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration 'waf-logging' writes to aws-waf-logs-prod",
-                "aws:cloudtrail/trail:Trail 'trail' writes to /aws/cloudtrail/prod"),
+                "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration 'waf-logging' writes to aws-waf-logs-prod"),
                 LogGroupReferences.referenced(stack).stream().map(Object::toString).collect(Collectors.toList()));
         assertEquals(List.of(), LogGroupReferences.undeclared(stack));
     }

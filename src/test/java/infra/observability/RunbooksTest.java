@@ -80,6 +80,8 @@ class RunbooksTest {
         }
         assertTrue(md.contains("| `prod-sqs-dlq-messages-detected` | P1 | SQS Messages Stuck in Queue |"));
         assertTrue(md.contains("| `prod-database-unavailable` | P1 | Database Connection Failures |"));
+        assertTrue(md.contains("| `prod-security-findings-dlq-messages-detected` | P2 | Security Incident |"));
+        assertTrue(md.contains("| `prod-producer-dlq-messages-detected` | P2 | SQS Messages Stuck in Queue |"));
     }
 
     @Test

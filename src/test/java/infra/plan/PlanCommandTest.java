@@ -155,19 +155,19 @@ final class PlanCommandTest {
 
         assertTrue(run.out().contains("""
                   order-processing-dev (pulumi:pulumi:Stack)
-                  ├─ orders (order-processing:test:Messaging)
-                  │  ├─ orders-dlq (aws:sqs/queue:Queue) [protect]
-                  │  └─ orders-queue (aws:sqs/queue:Queue)
-                  └─ backend (order-processing:test:Consumer)
-                     └─ backend-events (aws:sqs/queue:Queue)
+                  ├─ backend (order-processing:test:Consumer)
+                  │  └─ backend-events (aws:sqs/queue:Queue)
+                  └─ orders (order-processing:test:Messaging)
+                     ├─ orders-dlq (aws:sqs/queue:Queue) [protect]
+                     └─ orders-queue (aws:sqs/queue:Queue)
                 """), run.out());
         assertTrue(run.out().contains("     3  aws:sqs/queue:Queue\n"), run.out());
         assertTrue(run.out().matches("(?s).*Timings: settings \\d+ ms, render \\d+ ms, policy evaluation \\d+ ms; "
                 + "render \\+ policies \\d+ ms\\n.*"), run.out());
         String mermaid = Files.readString(out.resolve("dev.mmd"));
-        assertTrue(mermaid.contains("flowchart LR\n  n0[\"orders<br/><small>order-processing:test:Messaging</small>\"]\n"
-                + "  n1[\"backend<br/><small>order-processing:test:Consumer</small>\"]\n  n1 -->|depends on| n0\n"), mermaid);
-        assertTrue(Files.readString(out.resolve("dev.dot")).contains("  n1 -> n0 [label=\"depends on\"];"));
+        assertTrue(mermaid.contains("flowchart LR\n  n0[\"backend<br/><small>order-processing:test:Consumer</small>\"]\n"
+                + "  n1[\"orders<br/><small>order-processing:test:Messaging</small>\"]\n  n0 -->|depends on| n1\n"), mermaid);
+        assertTrue(Files.readString(out.resolve("dev.dot")).contains("  n0 -> n1 [label=\"depends on\"];"));
     }
 
     @Test
@@ -281,9 +281,78 @@ final class PlanCommandTest {
 
         JsonArray resources = JsonParser.parseString(Files.readString(out.resolve("dev.json"))).getAsJsonObject()
                 .getAsJsonArray("resources");
-        List<String> types = new ArrayList<>();
-        resources.forEach(r -> types.add(r.getAsJsonObject().get("type").getAsString()));
-        assertEquals(List.of("pulumi:providers:aws", "pulumi:pulumi:Stack", "order-processing:test:Messaging",
-                "aws:sqs/queue:Queue", "aws:sqs/queue:Queue", "order-processing:test:Consumer", "aws:sqs/queue:Queue"), types);
+        List<String> order = new ArrayList<>();
+        resources.forEach(r -> order.add(r.getAsJsonObject().get("type").getAsString() + " "
+                + r.getAsJsonObject().get("name").getAsString()));
+        // provider, stack, then depth-first under the stack with siblings by type and name
+        // (Consumer sorts before Messaging), whatever order the SDK registered them in
+        assertEquals(List.of(
+                "pulumi:providers:aws default_6_83_0",
+                "pulumi:pulumi:Stack order-processing-dev",
+                "order-processing:test:Consumer backend",
+                "aws:sqs/queue:Queue backend-events",
+                "order-processing:test:Messaging orders",
+                "aws:sqs/queue:Queue orders-dlq",
+                "aws:sqs/queue:Queue orders-queue"), order);
+    }
+
+    /** Many siblings at every level, registered concurrently, so that registration order varies. */
+    private static final BiConsumer<Context, Settings> WIDE_PROGRAM = (ctx, settings) -> {
+        List<Output<String>> arns = new ArrayList<>();
+        for (String name : List.of("payments", "orders", "refunds", "audit", "billing", "shipping")) {
+            var messaging = new Messaging(name);
+            arns.add(messaging.queue.arn());
+        }
+        for (int i = 0; i < arns.size(); i++) {
+            new Consumer("consumer-" + i, arns.get(arns.size() - 1 - i));
+            new Queue("loose-" + i, QueueArgs.builder().build());
+        }
+        // one resource that depends on all six queues, whose URNs the SDK collects in no fixed order
+        new Queue("fan-in", QueueArgs.builder()
+                .tags(Output.all(arns).applyValue(all -> Map.of("Sources", String.valueOf(all.size())))).build());
+    };
+
+    @Test
+    void renderingTheSameProgramSeveralTimesGivesByteIdenticalPlanFiles() throws IOException {
+        String firstJson = null;
+        String firstDiagram = null;
+        String firstDot = null;
+        for (int run = 0; run < 5; run++) {
+            Execution execution = execute(WIDE_PROGRAM, PolicyGate.NONE, "dev");
+            assertEquals(0, execution.exitCode(), execution.err());
+            String json = Files.readString(out.resolve("dev.json"));
+            String diagram = Files.readString(out.resolve("dev.mmd"));
+            String dot = Files.readString(out.resolve("dev.dot"));
+            if (run == 0) {
+                firstJson = json;
+                firstDiagram = diagram;
+                firstDot = dot;
+            } else {
+                assertEquals(firstJson, json, "plan JSON of run " + (run + 1) + " differs from run 1");
+                assertEquals(firstDiagram, diagram, "mermaid diagram of run " + (run + 1) + " differs from run 1");
+                assertEquals(firstDot, dot, "dot diagram of run " + (run + 1) + " differs from run 1");
+            }
+        }
+        assertEquals(2 + 6 * 3 + 6 * 2 + 6 + 1, JsonParser.parseString(firstJson).getAsJsonObject().get("resourceCount").getAsInt());
+    }
+
+    @Test
+    void theTreeListsSiblingsByTypeThenNameWhateverTheRegistrationOrder() throws IOException {
+        var file = OfflinePlan.stackFile(Path.of("."), "dev");
+        var settings = Settings.load(file.values(), file.secretKeys(), "dev");
+
+        List<String> first = ResourceTree.lines(OfflinePlan.render(file, settings, AwsMocks.Mode.KNOWN_OUTPUTS, FAKE_PROGRAM).stack());
+        for (int run = 0; run < 4; run++) {
+            assertEquals(first, ResourceTree.lines(
+                    OfflinePlan.render(file, settings, AwsMocks.Mode.KNOWN_OUTPUTS, FAKE_PROGRAM).stack()));
+        }
+        assertEquals(List.of(
+                "default_6_83_0 (pulumi:providers:aws)",
+                "order-processing-dev (pulumi:pulumi:Stack)",
+                "├─ backend (order-processing:test:Consumer)",
+                "│  └─ backend-events (aws:sqs/queue:Queue)",
+                "└─ orders (order-processing:test:Messaging)",
+                "   ├─ orders-dlq (aws:sqs/queue:Queue) [protect]",
+                "   └─ orders-queue (aws:sqs/queue:Queue)"), first);
     }
 }

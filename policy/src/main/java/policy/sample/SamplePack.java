@@ -2,6 +2,7 @@ package policy.sample;
 
 import policy.sdk.ConfigSchema;
 import policy.sdk.EnforcementLevel;
+import policy.sdk.Framework;
 import policy.sdk.Outcome;
 import policy.sdk.PolicyContext;
 import policy.sdk.PolicyInfo;
@@ -41,7 +42,8 @@ public final class SamplePack {
     public static final class QueueEncrypted implements ResourcePolicy {
         private static final PolicyInfo INFO = PolicyInfo.builder("sample-queue-encrypted")
                 .description("SQS queues are encrypted at rest")
-                .level(EnforcementLevel.MANDATORY).severity(Severity.HIGH).controls("SC-28", "SQS.1")
+                .displayName("Queues encrypted").level(EnforcementLevel.MANDATORY).severity(Severity.HIGH).controls("SC-28", "SQS.1")
+                .framework(new Framework("NIST-800-53", "rev5", "https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final", "SC-28"))
                 .remediation("Set kmsMasterKeyId, or sqsManagedSseEnabled to true").build();
 
         @Override

@@ -3,9 +3,11 @@ package policy.sdk;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Runs a pack's policies with the engine's semantics, without gRPC: the analyzer server and the
@@ -94,17 +96,8 @@ public final class PackEvaluator {
             if (view == null) {
                 view = ResourceView.of(resource);
             }
-            PolicyContext context = new PolicyContext(setting.config(), stack, setting.level());
-            Outcome outcome;
-            try {
-                outcome = java.util.Objects.requireNonNull(rp.validate(view, context), NO_OUTCOME);
-            } catch (UnknownValueException e) {
-                outcome = Outcome.undecidable(e.path());
-            } catch (RuntimeException | StackOverflowError e) {
-                diagnostics.add(failure(policy, setting.level(), resource.urn(), e));
-                continue;
-            }
-            record(policy, setting.level(), resource.urn(), outcome, diagnostics, notApplicable);
+            ResourceView target = view;
+            check(policy, setting, resource.urn(), context -> rp.validate(target, context), diagnostics, notApplicable);
         }
         return new Evaluation(diagnostics, notApplicable);
     }
@@ -130,17 +123,8 @@ public final class PackEvaluator {
             if (view == null) {
                 view = StackView.of(resources);
             }
-            PolicyContext context = new PolicyContext(setting.config(), stack, setting.level());
-            Outcome outcome;
-            try {
-                outcome = java.util.Objects.requireNonNull(sp.validate(view, context), NO_OUTCOME);
-            } catch (UnknownValueException e) {
-                outcome = Outcome.undecidable(e.path());
-            } catch (RuntimeException | StackOverflowError e) {
-                diagnostics.add(failure(policy, setting.level(), "", e));
-                continue;
-            }
-            record(policy, setting.level(), "", outcome, diagnostics, notApplicable);
+            StackView target = view;
+            check(policy, setting, "", context -> sp.validate(target, context), diagnostics, notApplicable);
         }
         return new Evaluation(diagnostics, notApplicable);
     }
@@ -211,6 +195,22 @@ public final class PackEvaluator {
         return "the policy only applies to resources of type " + String.join(", ", new TreeSet<>(policy.resourceTypes()));
     }
 
+    /** Runs one policy call: unknown reads become undecidable, exceptions become diagnostics at the policy's level. */
+    private void check(Policy policy, ResolvedConfig.Setting setting, String urn, Function<PolicyContext, Outcome> call,
+                       List<Diagnostic> diagnostics, List<Evaluation.NotApplicable> notApplicable) {
+        PolicyContext context = new PolicyContext(setting.config(), stack, setting.level());
+        Outcome outcome;
+        try {
+            outcome = Objects.requireNonNull(call.apply(context), NO_OUTCOME);
+        } catch (UnknownValueException e) {
+            outcome = Outcome.undecidable(e.path());
+        } catch (RuntimeException | StackOverflowError e) {
+            diagnostics.add(failure(policy, setting.level(), urn, e));
+            return;
+        }
+        record(policy, setting.level(), urn, outcome, diagnostics, notApplicable);
+    }
+
     private void record(Policy policy, EnforcementLevel level, String urn, Outcome outcome,
                         List<Diagnostic> diagnostics, List<Evaluation.NotApplicable> notApplicable) {
         PolicyInfo info = policy.info();
@@ -221,7 +221,9 @@ public final class PackEvaluator {
                     urn.isEmpty() ? Optional.empty() : Optional.of(urn), Diagnostic.Kind.UNDECIDABLE));
         } else if (outcome instanceof Outcome.Violations v) {
             for (Violation violation : v.violations()) {
-                diagnostics.add(diagnostic(info, level.reported(), violation.message(), violation.urn(), Diagnostic.Kind.VIOLATION));
+                // resource violations name the analyzed resource unless the policy named another one
+                Optional<String> at = violation.urn().isPresent() || urn.isEmpty() ? violation.urn() : Optional.of(urn);
+                diagnostics.add(diagnostic(info, level.reported(), violation.message(), at, Diagnostic.Kind.VIOLATION));
             }
         }
     }

@@ -22,8 +22,11 @@ import java.util.TreeSet;
  * schema defaults shallow-merged under the configured properties, then validated against the schema.
  */
 public final class ResolvedConfig {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+    /** Loaded on first real validation only: the validator and Jackson cost a few hundred ms of start-up. */
+    private static final class Validator {
+        static final ObjectMapper JSON = new ObjectMapper();
+        static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+    }
 
     /** Effective settings of one policy. */
     public record Setting(EnforcementLevel level, PolicyConfig config) {
@@ -74,9 +77,13 @@ public final class ResolvedConfig {
         if (schema.isEmpty()) {
             return List.of();
         }
+        JsonObject defaults = schema.defaults();
+        if (properties.equals(defaults) && defaults.keySet().containsAll(schema.required())) {
+            return List.of(); // nothing but the schema's own defaults: no need to start the validator
+        }
         try {
-            JsonSchema compiled = SCHEMAS.getSchema(JSON.readTree(schema.asJsonSchema().toString()));
-            JsonNode document = JSON.readTree(properties.toString());
+            JsonSchema compiled = Validator.SCHEMAS.getSchema(Validator.JSON.readTree(schema.asJsonSchema().toString()));
+            JsonNode document = Validator.JSON.readTree(properties.toString());
             Set<ValidationMessage> messages = compiled.validate(document);
             Set<String> sorted = new TreeSet<>();
             messages.forEach(m -> sorted.add(policy.info().name() + ": " + m.getMessage()));

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One observed problem. {@code urn} names the offending resource; stack policies should always set
- * it, resource policies normally leave it empty (the engine attributes it to the analyzed resource).
+ * it, resource policies normally leave it empty and the evaluator fills in the analyzed resource.
  */
 public record Violation(String message, Optional<String> urn) {
     public Violation {

@@ -28,7 +28,7 @@ public final class AnalyzerServer implements AutoCloseable {
         this.service = new AnalyzerService(pack, cancelled::countDown, log);
         this.server = NettyServerBuilder.forAddress(new InetSocketAddress(BIND_HOST, 0))
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                .addService(service)
+                .addService(ParseGuard.guard(service.bindService()))
                 .build()
                 .start();
     }

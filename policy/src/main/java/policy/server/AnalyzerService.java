@@ -28,7 +28,8 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
     public static final String SDK_VERSION = "1.0.0";
 
     private final PolicyPack pack;
-    private final AnalyzerOuterClass.AnalyzerInfo info;
+    /** Built on first request: its JSON conversions would otherwise delay the port line. */
+    private volatile AnalyzerOuterClass.AnalyzerInfo info;
     private final AtomicReference<PackEvaluator> evaluator;
     private final AtomicReference<String> engineAddress = new AtomicReference<>("");
     private final Runnable onCancel;
@@ -36,7 +37,6 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
 
     public AnalyzerService(PolicyPack pack, Runnable onCancel, PrintStream log) {
         this.pack = pack;
-        this.info = ProtoCodec.analyzerInfo(pack);
         this.evaluator = new AtomicReference<>(new PackEvaluator(pack, ResolvedConfig.defaults(pack), StackInfo.NONE, log));
         this.onCancel = onCancel;
         this.log = log;
@@ -50,7 +50,7 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
     @Override
     public void handshake(AnalyzerOuterClass.AnalyzerHandshakeRequest request,
                           StreamObserver<AnalyzerOuterClass.AnalyzerHandshakeResponse> response) {
-        run(response, () -> {
+        run(request, response, () -> {
             engineAddress.set(request.getEngineAddress());
             return AnalyzerOuterClass.AnalyzerHandshakeResponse.getDefaultInstance();
         });
@@ -59,7 +59,7 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
     @Override
     public void configureStack(AnalyzerOuterClass.AnalyzerStackConfigureRequest request,
                                StreamObserver<AnalyzerOuterClass.AnalyzerStackConfigureResponse> response) {
-        run(response, () -> {
+        run(request, response, () -> {
             StackInfo stack = new StackInfo(request.getStack(), request.getProject(), request.getOrganization(),
                     request.getDryRun(), request.getConfigMap(), java.util.Set.copyOf(request.getConfigSecretKeysList()),
                     request.getTagsMap());
@@ -70,17 +70,17 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
 
     @Override
     public void getPluginInfo(Empty request, StreamObserver<Plugin.PluginInfo> response) {
-        run(response, () -> Plugin.PluginInfo.newBuilder().setVersion(SDK_VERSION).build());
+        run(request, response, () -> Plugin.PluginInfo.newBuilder().setVersion(SDK_VERSION).build());
     }
 
     @Override
     public void getAnalyzerInfo(Empty request, StreamObserver<AnalyzerOuterClass.AnalyzerInfo> response) {
-        run(response, () -> info);
+        run(request, response, this::info);
     }
 
     @Override
     public void configure(AnalyzerOuterClass.ConfigureAnalyzerRequest request, StreamObserver<Empty> response) {
-        run(response, () -> {
+        run(request, response, () -> {
             ResolvedConfig resolved;
             try {
                 resolved = ResolvedConfig.resolve(pack, ProtoCodec.packConfig(request));
@@ -95,30 +95,41 @@ public final class AnalyzerService extends AnalyzerGrpc.AnalyzerImplBase {
 
     @Override
     public void analyze(AnalyzerOuterClass.AnalyzeRequest request, StreamObserver<AnalyzerOuterClass.AnalyzeResponse> response) {
-        run(response, () -> ProtoCodec.response(evaluator.get().analyze(ProtoCodec.resource(request))));
+        run(request, response, () -> ProtoCodec.response(evaluator.get().analyze(ProtoCodec.resource(request))));
     }
 
     @Override
     public void analyzeStack(AnalyzerOuterClass.AnalyzeStackRequest request,
                              StreamObserver<AnalyzerOuterClass.AnalyzeResponse> response) {
-        run(response, () -> ProtoCodec.response(evaluator.get().analyzeStack(ProtoCodec.resources(request))));
+        run(request, response, () -> ProtoCodec.response(evaluator.get().analyzeStack(ProtoCodec.resources(request))));
     }
 
     @Override
     public void remediate(AnalyzerOuterClass.AnalyzeRequest request, StreamObserver<AnalyzerOuterClass.RemediateResponse> response) {
-        run(response, () -> ProtoCodec.remediateResponse(pack, evaluator.get().remediate(ProtoCodec.resource(request))));
+        run(request, response, () -> ProtoCodec.remediateResponse(pack, evaluator.get().remediate(ProtoCodec.resource(request))));
     }
 
     @Override
     public void cancel(Empty request, StreamObserver<Empty> response) {
+        // answered even if the request was garbled: the engine only wants an acknowledgement
         response.onNext(Empty.getDefaultInstance());
         response.onCompleted();
         onCancel.run();
     }
 
-    private <T> void run(StreamObserver<T> response, Supplier<T> call) {
+    private AnalyzerOuterClass.AnalyzerInfo info() {
+        AnalyzerOuterClass.AnalyzerInfo built = info;
+        if (built == null) {
+            built = ProtoCodec.analyzerInfo(pack);
+            info = built; // a racing second build yields an equal message
+        }
+        return built;
+    }
+
+    private <T> void run(com.google.protobuf.Message request, StreamObserver<T> response, Supplier<T> call) {
         T result;
         try {
+            ParseGuard.check(request);
             result = call.get();
         } catch (StatusRuntimeException e) {
             response.onError(e);

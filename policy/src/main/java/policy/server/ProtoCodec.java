@@ -194,8 +194,10 @@ final class ProtoCodec {
         try {
             JsonElement e = JsonParser.parseString(JsonFormat.printer().omittingInsignificantWhitespace().print(struct));
             return e.getAsJsonObject();
-        } catch (InvalidProtocolBufferException e) {
-            throw Status.INVALID_ARGUMENT.withDescription("properties cannot be read as JSON: " + e.getMessage()).asRuntimeException();
+        } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+            // e.g. NaN or infinity, which JSON (and so a JSON schema) cannot express
+            throw Status.INVALID_ARGUMENT.withDescription("policy config properties cannot be read as JSON: " + e.getMessage())
+                    .asRuntimeException();
         }
     }
 

@@ -47,7 +47,7 @@ class PackEvaluatorTest {
         assertEquals("sample-pack", first.packName());
         assertEquals("0.1.0", first.packVersion());
         assertEquals(Severity.HIGH, first.severity());
-        assertEquals(Optional.empty(), first.urn());
+        assertEquals(Optional.of(urn(SamplePack.QUEUE, "orders")), first.urn());
         assertEquals(List.of(new Evaluation.NotApplicable("sample-log-retention", urn(SamplePack.QUEUE, "orders"),
                 "the policy only applies to resources of type aws:cloudwatch/logGroup:LogGroup")), e.notApplicable());
     }

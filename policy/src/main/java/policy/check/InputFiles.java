@@ -1,0 +1,175 @@
+package policy.check;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import policy.sdk.ResourceInput;
+import policy.sdk.ResourceOptions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the three inputs the checker understands, tolerantly:
+ * <ul>
+ * <li><b>plan</b>: the offline plan's {@code target/plan/<stack>.json}: {@code {resources: [{urn,
+ * type, name, parent, dependencies, propertyDependencies, inputs, outputs?, options?...}]}} (or a
+ * bare array of such resources);</li>
+ * <li><b>state</b>: {@code pulumi stack export}: {@code {deployment: {resources: [...]}}};</li>
+ * <li><b>preview</b>: {@code pulumi preview --json}: {@code {steps: [{op, newState: {...}}]}}.</li>
+ * </ul>
+ * Per-resource analysis sees inputs; stack analysis sees outputs, falling back to inputs when a
+ * resource has none (plans without outputs, previews of new resources).
+ */
+public final class InputFiles {
+    /** What was read: the format, the resources for Analyze and for AnalyzeStack, and whether it is a preview. */
+    public record CheckInput(String format, List<ResourceInput> inputs, List<ResourceInput> outputs, boolean dryRun) {
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
+
+    private InputFiles() {
+    }
+
+    public static CheckInput read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UnreadableInputException("cannot read " + file + ": " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    public static CheckInput parse(String text, String source) {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            throw new UnreadableInputException(source + " is not JSON: " + e.getMessage());
+        }
+        try {
+            if (root.isJsonArray()) {
+                return resources("plan", root.getAsJsonArray(), false);
+            }
+            if (!root.isJsonObject()) {
+                throw new UnreadableInputException(source + " holds " + WireJson.abbreviate(root) + ", not a plan, state or preview");
+            }
+            JsonObject object = root.getAsJsonObject();
+            if (object.has("deployment")) {
+                return resources("state", array(object.getAsJsonObject("deployment"), "resources"), false);
+            }
+            if (object.has("steps")) {
+                JsonArray states = new JsonArray();
+                for (JsonElement step : array(object, "steps")) {
+                    JsonObject s = step.getAsJsonObject();
+                    String op = string(s, "op");
+                    if (s.has("newState") && !s.get("newState").isJsonNull() && !op.equals("delete") && !op.equals("discard")) {
+                        states.add(s.get("newState"));
+                    }
+                }
+                return resources("preview", states, true);
+            }
+            if (object.has("resources")) {
+                // the offline plan's unknown-outputs mode stands for a first preview
+                boolean dryRun = object.has("dryRun") && object.get("dryRun").getAsBoolean()
+                        || "unknown".equals(string(object, "outputs"));
+                return resources("plan", array(object, "resources"), dryRun);
+            }
+        } catch (IllegalStateException | ClassCastException | UnsupportedOperationException | NumberFormatException e) {
+            throw new UnreadableInputException(source + " has an unexpected shape: " + e.getMessage());
+        }
+        throw new UnreadableInputException(source + " has none of 'resources' (plan), 'deployment' (stack export) "
+                + "or 'steps' (preview --json)");
+    }
+
+    private static CheckInput resources(String format, JsonArray array, boolean dryRun) {
+        PlanResources plan = new PlanResources();
+        for (JsonElement e : array) {
+            if (!e.isJsonObject()) {
+                throw new UnreadableInputException(format + " resource entry is not an object: " + WireJson.abbreviate(e));
+            }
+            JsonObject r = e.getAsJsonObject();
+            if (string(r, "urn").isEmpty() || string(r, "type").isEmpty()) {
+                throw new UnreadableInputException(format + " resource entry lacks urn or type: " + WireJson.abbreviate(r));
+            }
+            add(plan, r);
+        }
+        return new CheckInput(format, plan.inputs(), plan.outputs(), dryRun);
+    }
+
+    private static void add(PlanResources plan, JsonObject r) {
+        JsonObject opts = r.has("options") && r.get("options").isJsonObject() ? r.getAsJsonObject("options") : r;
+        String parent = string(r, "parent").isEmpty() ? string(opts, "parent") : string(r, "parent");
+        Map<String, List<String>> propertyDependencies = new LinkedHashMap<>();
+        if (r.has("propertyDependencies") && r.get("propertyDependencies").isJsonObject()) {
+            r.getAsJsonObject("propertyDependencies").entrySet().forEach(e -> propertyDependencies.put(e.getKey(), strings(e.getValue())));
+        }
+        Optional<Boolean> dbr = opts.has("deleteBeforeReplace") && !opts.get("deleteBeforeReplace").isJsonNull()
+                ? Optional.of(opts.get("deleteBeforeReplace").getAsBoolean()) : Optional.empty();
+        JsonObject timeouts = opts.has("customTimeouts") && opts.get("customTimeouts").isJsonObject()
+                ? opts.getAsJsonObject("customTimeouts") : new JsonObject();
+        ResourceOptions options = new ResourceOptions(opts.has("protect") && opts.get("protect").getAsBoolean(),
+                strings(opts.get("ignoreChanges")), dbr, strings(opts.get("additionalSecretOutputs")), strings(opts.get("aliases")),
+                new ResourceOptions.CustomTimeouts(seconds(timeouts.get("create")), seconds(timeouts.get("update")),
+                        seconds(timeouts.get("delete")), seconds(timeouts.get("read"))), parent);
+        JsonElement outputs = r.get("outputs");
+        plan.add(string(r, "type"), string(r, "urn"), string(r, "name"), WireJson.struct(r.get("inputs")),
+                outputs != null && outputs.isJsonObject() ? WireJson.struct(outputs) : null, options, parent,
+                strings(r.get("dependencies")), propertyDependencies,
+                string(r, "provider").isEmpty() ? string(opts, "provider") : string(r, "provider"));
+    }
+
+    private static double seconds(JsonElement e) {
+        if (e == null || e.isJsonNull()) {
+            return 0;
+        }
+        if (e.getAsJsonPrimitive().isNumber()) {
+            return e.getAsDouble();
+        }
+        Matcher m = DURATION.matcher(e.getAsString());
+        double total = 0;
+        while (m.find()) {
+            double n = Double.parseDouble(m.group(1));
+            total += switch (m.group(2)) {
+                case "h" -> n * 3600;
+                case "m" -> n * 60;
+                case "ms" -> n / 1000;
+                default -> n;
+            };
+        }
+        return total;
+    }
+
+    private static JsonArray array(JsonObject object, String key) {
+        JsonElement e = object.get(key);
+        if (e == null || !e.isJsonArray()) {
+            throw new UnreadableInputException("'" + key + "' is missing or not a list");
+        }
+        return e.getAsJsonArray();
+    }
+
+    private static String string(JsonObject object, String key) {
+        JsonElement e = object.get(key);
+        return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? "" : e.getAsString();
+    }
+
+    private static List<String> strings(JsonElement e) {
+        List<String> out = new ArrayList<>();
+        if (e != null && e.isJsonArray()) {
+            e.getAsJsonArray().forEach(item -> out.add(item.getAsString()));
+        }
+        return out;
+    }
+}
