@@ -21,10 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real program rendered per stack through the offline plan machinery, gated by the pack. */
 class PackGateTest {
-    /**
-     * Program gaps reported to the lead (issue 10 report), not rule errors: the EventBridge
-     * schedule DLQ and the security-findings DLQ have no depth alarm. Remove a line when it is fixed.
-     */
     /** The real stacks pass the gate: no mandatory violation at all. */
     static final List<String> REPORTED_PROGRAM_GAPS = List.of();
 
