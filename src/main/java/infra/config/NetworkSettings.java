@@ -41,6 +41,13 @@ public record NetworkSettings(
         return new NetworkSettings(cidr, azCount, nat, traffic, dbFromVpc, dbFromProducer);
     }
 
+    private static final java.util.regex.Pattern DOTTED_DECIMAL_CIDR = java.util.regex.Pattern.compile(
+            "^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}/\\d{1,2}$");
+
+    /** This-network, loopback, link-local and multicast/reserved space: never a VPC. */
+    private static final java.util.List<String> RESERVED_BLOCKS =
+            java.util.List.of("0.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/3");
+
     /** The VPC sizes AWS allows are /16 to /28; the plan's subnet layout needs at least a /24. */
     static final int MIN_PREFIX = 16;
     static final int MAX_PREFIX = 24;
@@ -51,9 +58,17 @@ public record NetworkSettings(
      */
     static String cidrProblem(String text) {
         String range = "/" + MIN_PREFIX + " to /" + MAX_PREFIX;
-        IPAddress address = text.contains("/") ? new IPAddressString(text.trim()).getAddress() : null;
+        // dotted decimal only: the parser below would also read 010.0.0.0 as octal (8.0.0.0),
+        // 0xa.0.0.0, 167772160/16 or a netmask, and silently turn a typo into another network
+        IPAddress address = DOTTED_DECIMAL_CIDR.matcher(text.trim()).matches()
+                ? new IPAddressString(text.trim()).getAddress() : null;
         if (address == null || !address.isIPv4() || address.getNetworkPrefixLength() == null) {
             return "must be an IPv4 CIDR block such as 10.0.0.0/16, with a prefix from " + range;
+        }
+        for (String reserved : RESERVED_BLOCKS) {
+            if (new IPAddressString(reserved).getAddress().contains(address.toPrefixBlock().getLower())) {
+                return "lies in " + reserved + ", which AWS does not allow for a VPC; use a private range such as 10.0.0.0/16";
+            }
         }
         int prefix = address.getNetworkPrefixLength();
         if (prefix < MIN_PREFIX || prefix > MAX_PREFIX) {

@@ -68,6 +68,28 @@ final class SettingsValidationTest {
     }
 
     @Test
+    void rejectsCidrSpellingsThatAParserWouldSilentlyTurnIntoAnotherNetwork() {
+        // 010.0.0.0 is octal 8.0.0.0 to a lenient parser: a public range instead of the intended 10/16
+        for (String spelling : List.of("010.0.0.0/16", "0xa.0.0.0/16", "167772160/16", "10.0.0.0/255.255.0.0", "10/16")) {
+            assertEquals(List.of("order-processing:vpcCidr = '" + spelling + "': must be an IPv4 CIDR block such as "
+                    + "10.0.0.0/16, with a prefix from /16 to /24. Fix: pulumi config set order-processing:vpcCidr "
+                    + "10.0.0.0/16 --stack dev"), devProblems("vpcCidr", spelling), spelling);
+        }
+    }
+
+    @Test
+    void rejectsAVpcCidrInSpaceAwsReservesForItself() {
+        assertEquals(List.of("order-processing:vpcCidr = '127.0.0.0/16': lies in 127.0.0.0/8, which AWS does not allow "
+                        + "for a VPC; use a private range such as 10.0.0.0/16. Fix: pulumi config set "
+                        + "order-processing:vpcCidr 10.0.0.0/16 --stack dev"),
+                devProblems("vpcCidr", "127.0.0.0/16"));
+        assertEquals(List.of("order-processing:vpcCidr = '224.1.0.0/16': lies in 224.0.0.0/3, which AWS does not allow "
+                        + "for a VPC; use a private range such as 10.0.0.0/16. Fix: pulumi config set "
+                        + "order-processing:vpcCidr 10.0.0.0/16 --stack dev"),
+                devProblems("vpcCidr", "224.1.0.0/16"));
+    }
+
+    @Test
     void rejectsAVpcCidrPrefixOutsideSixteenToTwentyFour() {
         assertEquals(List.of("order-processing:vpcCidr = '10.0.0.0/8': prefix /8 is outside /16 to /24. "
                         + "Fix: pulumi config set order-processing:vpcCidr 10.0.0.0/16 --stack dev"),
