@@ -27,6 +27,10 @@ class IamRulesTest {
 
         assertTrue(rule.resource(ROLE_POLICY, "backend", policy("{'Effect':'Allow','Action':['sqs:SendMessage'],'Resource':'" + QUEUE_ARN
                 + "'},{'Effect':'Allow','Action':'ecr:GetAuthorizationToken','Resource':'*'}")).compliant());
+        // a Lambda in a VPC manages its network interfaces; EC2 offers no resource-level scope for these
+        assertTrue(rule.resource(ROLE_POLICY, "producer", policy("{'Effect':'Allow','Action':['ec2:CreateNetworkInterface',"
+                + "'ec2:DescribeNetworkInterfaces','ec2:DescribeSubnets','ec2:DeleteNetworkInterface',"
+                + "'ec2:AssignPrivateIpAddresses','ec2:UnassignPrivateIpAddresses'],'Resource':'*'}")).compliant());
         assertEquals(List.of("aws:iam/rolePolicy:RolePolicy 'backend' policy statement 'Queue' allows wildcard action(s) sqs:*",
                         "aws:iam/rolePolicy:RolePolicy 'backend' policy statement 2 allows s3:GetObject on Resource '*'"),
                 rule.resource(ROLE_POLICY, "backend", policy("{'Sid':'Queue','Effect':'Allow','Action':'sqs:*','Resource':'" + QUEUE_ARN
