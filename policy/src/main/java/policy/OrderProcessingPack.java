@@ -33,6 +33,7 @@ import policy.rules.validity.LogRetentionIsAllowedValue;
 import policy.rules.validity.QueueSettingsWithinSqsLimits;
 import policy.rules.validity.SecurityHubStandardArnsWellFormed;
 import policy.rules.stack.AlarmsHaveActions;
+import policy.rules.stack.AlarmTopicsReachSomeone;
 import policy.rules.stack.AlertTopicKeysAdmitPublishers;
 import policy.rules.stack.BucketsEncryptedAtRest;
 import policy.rules.stack.ConfigRecorderDeliversAndRecords;
@@ -117,6 +118,7 @@ public final class OrderProcessingPack {
                 new TrailsCoverAllRegionsWithValidation(),
                 new VpcsHaveFlowLogs(),
                 new WorldIngressOnlyOnLoadBalancers(),
+                new AlarmTopicsReachSomeone(),
                 new AlertTopicKeysAdmitPublishers(),
                 new BucketsEncryptedAtRest(),
                 new ConfigRecorderDeliversAndRecords(),

@@ -43,6 +43,7 @@ public final class Types {
     public static final Set<String> QUEUE = Set.of("aws:sqs/queue:Queue");
     public static final Set<String> QUEUE_POLICY = Set.of("aws:sqs/queuePolicy:QueuePolicy");
     public static final Set<String> TOPIC = Set.of("aws:sns/topic:Topic");
+    public static final Set<String> TOPIC_SUBSCRIPTION = Set.of("aws:sns/topicSubscription:TopicSubscription");
     public static final Set<String> TOPIC_POLICY = Set.of("aws:sns/topicPolicy:TopicPolicy");
     public static final Set<String> EVENT_RULE = Set.of("aws:cloudwatch/eventRule:EventRule");
     public static final Set<String> EVENT_TARGET = Set.of("aws:cloudwatch/eventTarget:EventTarget");

@@ -116,4 +116,22 @@ class ObservabilityStackRulesTest {
         assertTrue(rule.stack(TOPIC, ALARM, res("aws:kms/key:Key", "messaging", "{'arn':'" + KEY_ARN + "','policy':'" + UNKNOWN + "'}"))
                 .undecidable());
     }
+
+    @Test
+    void topicsThatAlarmsNotifyReachSomeone() {
+        RuleCheck rule = RuleCheck.of("alarm-topics-reach-someone");
+        ResourceInput subscription = res("aws:sns/topicSubscription:TopicSubscription", "oncall",
+                "{'topic':'" + TOPIC_ARN + "','protocol':'email','endpoint':'oncall@example.com'}");
+        ResourceInput okOnly = res("aws:cloudwatch/metricAlarm:MetricAlarm", "memory", "{'okActions':['" + TOPIC_ARN + "']}");
+
+        assertTrue(rule.stack(TOPIC, ALARM, subscription).compliant());
+        assertEquals(List.of("topic 'alerts' has no subscription, so 2 alarms notify nobody (first: 'cpu')"),
+                rule.stack(TOPIC, ALARM, okOnly).violations());
+        assertEquals(List.of("topic 'alerts' has no subscription, so 1 alarm notifies nobody (first: 'cpu')"),
+                rule.stack(TOPIC, ALARM).violations());
+        assertTrue(rule.stack(TOPIC, ALARM, linked(res("aws:sns/topicSubscription:TopicSubscription", "oncall",
+                "{'topic':'" + UNKNOWN + "','protocol':'email','endpoint':'oncall@example.com'}"), "topic", TOPIC)).compliant(),
+                "a subscription linked by dependency during preview counts");
+        assertEquals("the stack has no resource of type aws:cloudwatch/metricAlarm:MetricAlarm", rule.stack(TOPIC).notApplicable());
+    }
 }
