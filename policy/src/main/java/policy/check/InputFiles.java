@@ -24,11 +24,12 @@ import java.util.regex.Pattern;
  * Reads the three inputs the checker understands, tolerantly:
  * <ul>
  * <li><b>plan</b>: the offline plan's {@code target/plan/<stack>.json}: {@code {resources: [{urn,
- * type, name, parent, dependencies, propertyDependencies, inputs, outputs?, options?...}]}} (or a
- * bare array of such resources);</li>
+ * type, name, parent, dependencies, propertyDependencies, inputs, outputs?, options?...}]}};</li>
  * <li><b>state</b>: {@code pulumi stack export}: {@code {deployment: {resources: [...]}}};</li>
  * <li><b>preview</b>: {@code pulumi preview --json}: {@code {steps: [{op, newState: {...}}]}}.</li>
  * </ul>
+ * Anything else (an empty file, a bare array, a scalar, an object with none of those keys) is
+ * unreadable input.
  * Per-resource analysis sees inputs; stack analysis sees outputs, falling back to inputs when a
  * resource has none (plans without outputs, previews of new resources).
  */
@@ -36,6 +37,10 @@ public final class InputFiles {
     /** What was read: the format, the resources for Analyze and for AnalyzeStack, and whether it is a preview. */
     public record CheckInput(String format, List<ResourceInput> inputs, List<ResourceInput> outputs, boolean dryRun) {
     }
+
+    /** The accepted top-level shapes, for messages about a file that has none of them. */
+    static final String SHAPES = "expected a JSON object: a plan {\"resources\": [...]}, "
+            + "a stack export {\"deployment\": {...}} or preview --json output {\"steps\": [...]}";
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
 
@@ -53,6 +58,9 @@ public final class InputFiles {
     }
 
     public static CheckInput parse(String text, String source) {
+        if (text.isBlank()) {
+            throw new UnreadableInputException(source + " is empty; " + SHAPES);
+        }
         JsonElement root;
         try {
             root = JsonParser.parseString(text);
@@ -61,10 +69,11 @@ public final class InputFiles {
         }
         try {
             if (root.isJsonArray()) {
-                return resources("plan", root.getAsJsonArray(), false);
+                // none of the three formats is a bare list; reading one as a plan would pass [] as clean
+                throw new UnreadableInputException(source + " holds a JSON array; " + SHAPES);
             }
             if (!root.isJsonObject()) {
-                throw new UnreadableInputException(source + " holds " + WireJson.abbreviate(root) + ", not a plan, state or preview");
+                throw new UnreadableInputException(source + " holds " + WireJson.abbreviate(root) + "; " + SHAPES);
             }
             JsonObject object = root.getAsJsonObject();
             if (object.has("deployment")) {
@@ -91,7 +100,7 @@ public final class InputFiles {
             throw new UnreadableInputException(source + " has an unexpected shape: " + e.getMessage());
         }
         throw new UnreadableInputException(source + " has none of 'resources' (plan), 'deployment' (stack export) "
-                + "or 'steps' (preview --json)");
+                + "or 'steps' (preview --json); " + SHAPES);
     }
 
     private static CheckInput resources(String format, JsonArray array, boolean dryRun) {

@@ -111,6 +111,51 @@ class CheckCommandTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("has none of 'resources' (plan), 'deployment' (stack export) or 'steps'"));
     }
 
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static final String SHAPES = "expected a JSON object: a plan {\"resources\": [...]}, "
+            + "a stack export {\"deployment\": {...}} or preview --json output {\"steps\": [...]}";
+
+    @Test
+    void topLevelArrayIsUnreadableNotAnEmptyPlan() throws Exception {
+        Path empty = file("empty-array.json", "[]");
+        Path nonEmpty = file("array.json", "[{'urn':'" + QUEUE_URN + "','type':'aws:sqs/queue:Queue','inputs':{}}]");
+
+        assertEquals(CheckCommand.UNREADABLE, check(empty.toString()));
+        assertEquals(CheckCommand.UNREADABLE, check(nonEmpty.toString()));
+
+        assertEquals("error: " + empty + " holds a JSON array; " + SHAPES + "\n"
+                + "error: " + nonEmpty + " holds a JSON array; " + SHAPES + "\n", stderr());
+        assertEquals("", stdout());
+    }
+
+    @Test
+    void emptyFileIsReportedAsEmpty() throws Exception {
+        Path empty = file("empty.json", "");
+        Path blank = file("blank.json", " \n\t\n");
+
+        assertEquals(CheckCommand.UNREADABLE, check(empty.toString()));
+        assertEquals(CheckCommand.UNREADABLE, check(blank.toString()));
+
+        assertEquals("error: " + empty + " is empty; " + SHAPES + "\n"
+                + "error: " + blank + " is empty; " + SHAPES + "\n", stderr());
+    }
+
+    @Test
+    void objectOfNoKnownShapeNamesTheAcceptedShapes() throws Exception {
+        Path object = file("object.json", "{}");
+        Path scalar = file("scalar.json", "42");
+
+        assertEquals(CheckCommand.UNREADABLE, check(object.toString()));
+        assertEquals(CheckCommand.UNREADABLE, check(scalar.toString()));
+
+        assertEquals("error: " + object + " has none of 'resources' (plan), 'deployment' (stack export) or 'steps' (preview --json); "
+                + SHAPES + "\n"
+                + "error: " + scalar + " holds 42; " + SHAPES + "\n", stderr());
+    }
+
     @Test
     void stackExportSecretsWithoutPlaintextAreUndecidableAndStackPolicyUsesOutputs() throws Exception {
         String provider = "urn:pulumi:dev::order-processing::pulumi:providers:aws::default_6_83_0";
