@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,10 @@ public final class InputFiles {
     /** The accepted top-level shapes, for messages about a file that has none of them. */
     static final String SHAPES = "expected a JSON object: a plan {\"resources\": [...]}, "
             + "a stack export {\"deployment\": {...}} or preview --json output {\"steps\": [...]}";
+
+    /** Preview steps whose new state is not read: deletions, and replacement steps that repeat the replace step's. */
+    private static final Set<String> SKIPPED_OPS = Set.of("delete", "discard", "delete-replaced",
+            "discard-replaced", "create-replacement", "read-replacement");
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
 
@@ -77,24 +82,27 @@ public final class InputFiles {
             }
             JsonObject object = root.getAsJsonObject();
             if (object.has("deployment")) {
-                return resources("state", array(object.getAsJsonObject("deployment"), "resources"), false);
+                return resources("state", source, "resource entry", numbered(array(object.getAsJsonObject("deployment"), "resources")), false);
             }
             if (object.has("steps")) {
-                JsonArray states = new JsonArray();
-                for (JsonElement step : array(object, "steps")) {
-                    JsonObject s = step.getAsJsonObject();
+                Map<Integer, JsonElement> states = new LinkedHashMap<>();
+                JsonArray steps = array(object, "steps");
+                for (int i = 0; i < steps.size(); i++) {
+                    JsonObject s = steps.get(i).getAsJsonObject();
                     String op = string(s, "op");
-                    if (s.has("newState") && !s.get("newState").isJsonNull() && !op.equals("delete") && !op.equals("discard")) {
-                        states.add(s.get("newState"));
+                    // with --show-replacement-steps a replacement's new state appears on its create-replacement
+                    // (or read-replacement) step and again on the replace step: read it once, from the latter
+                    if (s.has("newState") && !s.get("newState").isJsonNull() && !SKIPPED_OPS.contains(op)) {
+                        states.put(i + 1, s.get("newState"));
                     }
                 }
-                return resources("preview", states, true);
+                return resources("preview", source, "step", states, true);
             }
             if (object.has("resources")) {
                 // the offline plan's unknown-outputs mode stands for a first preview
                 boolean dryRun = object.has("dryRun") && object.get("dryRun").getAsBoolean()
                         || "unknown".equals(string(object, "outputs"));
-                return resources("plan", array(object, "resources"), dryRun);
+                return resources("plan", source, "resource entry", numbered(array(object, "resources")), dryRun);
             }
         } catch (IllegalStateException | ClassCastException | UnsupportedOperationException | NumberFormatException e) {
             throw new UnreadableInputException(source + " has an unexpected shape: " + e.getMessage());
@@ -103,15 +111,37 @@ public final class InputFiles {
                 + "or 'steps' (preview --json); " + SHAPES);
     }
 
-    private static CheckInput resources(String format, JsonArray array, boolean dryRun) {
+    /** Entries by their 1-based position in the file. */
+    private static Map<Integer, JsonElement> numbered(JsonArray array) {
+        Map<Integer, JsonElement> out = new LinkedHashMap<>();
+        for (int i = 0; i < array.size(); i++) {
+            out.put(i + 1, array.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * Reads numbered resource entries. A URN listed twice is refused, as the engine refuses it in
+     * AnalyzeStack: silently keeping one of the two would check a resource the file does not describe.
+     */
+    private static CheckInput resources(String format, String source, String entry, Map<Integer, JsonElement> entries,
+                                        boolean dryRun) {
         PlanResources plan = new PlanResources();
-        for (JsonElement e : array) {
+        Map<String, Integer> firstAt = new LinkedHashMap<>();
+        for (Map.Entry<Integer, JsonElement> numbered : entries.entrySet()) {
+            JsonElement e = numbered.getValue();
             if (!e.isJsonObject()) {
                 throw new UnreadableInputException(format + " resource entry is not an object: " + WireJson.abbreviate(e));
             }
             JsonObject r = e.getAsJsonObject();
-            if (string(r, "urn").isEmpty() || string(r, "type").isEmpty()) {
+            String urn = string(r, "urn");
+            if (urn.isEmpty() || string(r, "type").isEmpty()) {
                 throw new UnreadableInputException(format + " resource entry lacks urn or type: " + WireJson.abbreviate(r));
+            }
+            Integer first = firstAt.putIfAbsent(urn, numbered.getKey());
+            if (first != null) {
+                throw new UnreadableInputException(source + ": " + format + " " + entry + " " + numbered.getKey()
+                        + " repeats URN " + urn + " (first at " + entry.substring(entry.lastIndexOf(' ') + 1) + " " + first + ")");
             }
             add(plan, r);
         }

@@ -157,6 +157,50 @@ class CheckCommandTest {
     }
 
     @Test
+    void duplicateUrnsAreRefusedNamingTheUrn() throws Exception {
+        String queue = "{'urn':'" + QUEUE_URN + "','type':'aws:sqs/queue:Queue','inputs':{'sqsManagedSseEnabled':true}}";
+        Path plan = file("dup.json", "{'resources':[" + queue + ",{'urn':'" + LOGS_URN + "','type':'aws:cloudwatch/logGroup:LogGroup'},"
+                + queue.replace("true", "false") + "]}");
+        Path state = file("dup-state.json", "{'deployment':{'resources':[" + queue + "," + queue + "]}}");
+
+        assertEquals(CheckCommand.UNREADABLE, check(plan.toString()));
+        assertEquals(CheckCommand.UNREADABLE, check(state.toString()));
+
+        assertEquals("error: " + plan + ": plan resource entry 3 repeats URN " + QUEUE_URN + " (first at entry 1)\n"
+                + "error: " + state + ": state resource entry 2 repeats URN " + QUEUE_URN + " (first at entry 1)\n", stderr());
+        assertEquals("", stdout());
+    }
+
+    @Test
+    void previewReplacementStepsReadTheNewStateOnceButRealDuplicatesAreRefused() throws Exception {
+        String state = "{'urn':'" + QUEUE_URN + "','type':'aws:sqs/queue:Queue','inputs':{'sqsManagedSseEnabled':true}}";
+        Path replaced = file("replace.json", "{'steps':["
+                + "{'op':'create-replacement','urn':'" + QUEUE_URN + "','newState':" + state + "},"
+                + "{'op':'replace','urn':'" + QUEUE_URN + "','newState':" + state + "},"
+                + "{'op':'delete-replaced','urn':'" + QUEUE_URN + "','oldState':" + state + "}]}");
+        Path twice = file("twice.json", "{'steps':[{'op':'create','newState':" + state + "},"
+                + "{'op':'same','newState':{'urn':'" + LOGS_URN + "','type':'aws:cloudwatch/logGroup:LogGroup'}},"
+                + "{'op':'update','newState':" + state + "}]}");
+
+        assertEquals(CheckCommand.CLEAN, check(replaced.toString()), stderr());
+        assertTrue(stdout().startsWith("Policy pack sample-pack@v0.1.0 over " + replaced + " (preview, 1 resource"), stdout());
+        assertEquals(CheckCommand.UNREADABLE, check(twice.toString()));
+        assertEquals("error: " + twice + ": preview step 3 repeats URN " + QUEUE_URN + " (first at step 1)\n", stderr());
+    }
+
+    @Test
+    void planResourcesRefusesASecondResourceWithTheSameUrn() {
+        PlanResources plan = new PlanResources().add("aws:sqs/queue:Queue", QUEUE_URN, "orders", null, null,
+                policy.sdk.ResourceOptions.NONE, "", List.of(), java.util.Map.of(), "");
+
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> plan.add("aws:sqs/queue:Queue", QUEUE_URN, "orders", null, null, policy.sdk.ResourceOptions.NONE, "",
+                        List.of(), java.util.Map.of(), ""));
+        assertEquals("resource " + QUEUE_URN + " is already in the plan", e.getMessage());
+        assertEquals(1, plan.size());
+    }
+
+    @Test
     void stackExportSecretsWithoutPlaintextAreUndecidableAndStackPolicyUsesOutputs() throws Exception {
         String provider = "urn:pulumi:dev::order-processing::pulumi:providers:aws::default_6_83_0";
         Path state = file("state.json", "{'version':3,'deployment':{'resources':["
