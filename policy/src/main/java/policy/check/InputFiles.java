@@ -35,9 +35,26 @@ import java.util.regex.Pattern;
  * resource has none (plans without outputs, previews of new resources).
  */
 public final class InputFiles {
-    /** What was read: the format, the resources for Analyze and for AnalyzeStack, and whether it is a preview. */
-    public record CheckInput(String format, List<ResourceInput> inputs, List<ResourceInput> outputs, boolean dryRun) {
+    /**
+     * What was read: the format, the resources for Analyze and for AnalyzeStack, whether it is a
+     * preview, and the stack the file names with the stack config it carries (fully-qualified keys;
+     * empty when the format has none).
+     */
+    public record CheckInput(String format, List<ResourceInput> inputs, List<ResourceInput> outputs, boolean dryRun,
+                             String stack, Map<String, String> stackConfig) {
+        public CheckInput {
+            stackConfig = Map.copyOf(stackConfig);
+        }
+
+        CheckInput withStack(String newStack, Map<String, String> config) {
+            return new CheckInput(format, inputs, outputs, dryRun, newStack, config);
+        }
     }
+
+    /** How the offline plan's file and {@code pulumi preview --json} blind a secret value. */
+    private static final String BLINDED = "[secret]";
+    /** The offline plan's file names the stack's environment at the top level; it is this stack setting. */
+    private static final String ENVIRONMENT_SETTING = "order-processing:environment";
 
     /** The accepted top-level shapes, for messages about a file that has none of them. */
     static final String SHAPES = "expected a JSON object: a plan {\"resources\": [...]}, "
@@ -96,13 +113,25 @@ public final class InputFiles {
                         states.put(i + 1, s.get("newState"));
                     }
                 }
-                return resources("preview", source, "step", states, true);
+                // preview --json carries the stack config (secrets blinded, so left out)
+                Map<String, String> config = new LinkedHashMap<>();
+                if (object.has("config") && object.get("config").isJsonObject()) {
+                    object.getAsJsonObject("config").entrySet().forEach(e -> {
+                        String value = e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : "";
+                        if (!value.isEmpty() && !value.equals(BLINDED)) {
+                            config.put(e.getKey(), value);
+                        }
+                    });
+                }
+                return resources("preview", source, "step", states, true).withStack("", config);
             }
             if (object.has("resources")) {
                 // the offline plan's unknown-outputs mode stands for a first preview
                 boolean dryRun = object.has("dryRun") && object.get("dryRun").getAsBoolean()
                         || "unknown".equals(string(object, "outputs"));
-                return resources("plan", source, "resource entry", numbered(array(object, "resources")), dryRun);
+                String environment = string(object, "environment");
+                return resources("plan", source, "resource entry", numbered(array(object, "resources")), dryRun)
+                        .withStack(string(object, "stack"), environment.isEmpty() ? Map.of() : Map.of(ENVIRONMENT_SETTING, environment));
             }
         } catch (IllegalStateException | ClassCastException | UnsupportedOperationException | NumberFormatException e) {
             throw new UnreadableInputException(source + " has an unexpected shape: " + e.getMessage());
@@ -145,7 +174,7 @@ public final class InputFiles {
             }
             add(plan, r);
         }
-        return new CheckInput(format, plan.inputs(), plan.outputs(), dryRun);
+        return new CheckInput(format, plan.inputs(), plan.outputs(), dryRun, "", Map.of());
     }
 
     private static void add(PlanResources plan, JsonObject r) {

@@ -200,6 +200,48 @@ class CheckCommandTest {
         assertEquals(1, plan.size());
     }
 
+    /** The tag rule's findings when the real pack checks {@code file} with {@code args}. */
+    private String tagFindings(Path file, String... args) {
+        List<String> full = new java.util.ArrayList<>(List.of(args));
+        full.add(file.toString());
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        int code = CheckCommand.run(full.toArray(String[]::new), new PrintStream(report, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertTrue(code == CheckCommand.CLEAN || code == CheckCommand.MANDATORY, () -> code + ": " + stderr());
+        return java.util.Arrays.stream(report.toString(StandardCharsets.UTF_8).split("\n\n"))
+                .filter(block -> block.contains(": taggable-resources-carry-required-tags ")).collect(java.util.stream.Collectors.joining("\n\n"));
+    }
+
+    private static final String PROD_QUEUE = "{'urn':'" + QUEUE_URN + "','type':'aws:sqs/queue:Queue','name':'orders',"
+            + "'inputs':{'tags':{'Environment':'prod','Project':'order-processing'}}}";
+    private static final String TAG_FINDING = "mandatory: taggable-resources-carry-required-tags [low]\n"
+            + "    resource: " + QUEUE_URN + "\n"
+            + "    Taggable AWS resources carry the required tags, and Environment names the stack's environment\n"
+            + "    aws:sqs/queue:Queue 'orders' has Environment 'prod' but the stack's environment is 'prod-eu'";
+
+    @Test
+    void checkerPassesThePlanFilesStackAndEnvironmentAndStackConfigToThePolicies() throws Exception {
+        Path withEnvironment = file("prod-eu.json", "{'stack':'prod-eu','environment':'prod','resources':[" + PROD_QUEUE + "]}");
+        Path withoutEnvironment = file("prod-eu-bare.json", "{'stack':'prod-eu','resources':[" + PROD_QUEUE + "]}");
+
+        assertEquals("", tagFindings(withEnvironment));
+        assertEquals(TAG_FINDING, tagFindings(withoutEnvironment), "the plan file's stack name is the last resort");
+        assertEquals("", tagFindings(withoutEnvironment, "--stack-config", "order-processing:environment=prod"));
+        assertEquals(TAG_FINDING.replace("is 'prod-eu'", "is 'staging'"),
+                tagFindings(withEnvironment, "--stack-config=order-processing:environment=staging"), "--stack-config wins over the file");
+        assertEquals(TAG_FINDING.replace("is 'prod-eu'", "is 'qa'"), tagFindings(withoutEnvironment, "--stack", "qa"));
+    }
+
+    @Test
+    void checkerReadsTheStackConfigOfPreviewJsonButNotBlindedSecrets() throws Exception {
+        String steps = "'steps':[{'op':'create','newState':" + PROD_QUEUE + "}]";
+        Path plain = file("preview-config.json", "{'config':{'aws:region':'eu-west-1','order-processing:environment':'prod'}," + steps + "}");
+        Path blinded = file("preview-secret.json", "{'config':{'order-processing:environment':'[secret]'}," + steps + "}");
+
+        assertEquals("", tagFindings(plain, "--stack", "prod-eu"));
+        assertEquals(TAG_FINDING, tagFindings(blinded, "--stack", "prod-eu"));
+    }
+
     @Test
     void stackExportSecretsWithoutPlaintextAreUndecidableAndStackPolicyUsesOutputs() throws Exception {
         String provider = "urn:pulumi:dev::order-processing::pulumi:providers:aws::default_6_83_0";
