@@ -26,6 +26,14 @@ class RetentionRulesTest {
                 dev.resource(LOG_GROUP, "backend", "{}").violations());
         assertEquals("the policy only applies to resources of type " + LOG_GROUP, prod.resource(CLUSTER, "db", "{}").notApplicable());
         assertTrue(prod.resource(LOG_GROUP, "backend", "{'retentionInDays':'" + UNKNOWN + "'}").undecidable());
+        // out-of-range and fractional values are log-retention-is-allowed-value's to refuse; here they only compare
+        assertTrue(prod.resource(LOG_GROUP, "backend", "{'retentionInDays':1e300}").compliant());
+        assertEquals(List.of("log group 'backend' keeps events 6.5 days; the minimum is 7"),
+                dev.resource(LOG_GROUP, "backend", "{'retentionInDays':6.5}").violations());
+        assertEquals(List.of("log group 'backend' keeps events 1 day; the minimum is 7"),
+                dev.resource(LOG_GROUP, "backend", "{'retentionInDays':1}").violations());
+        assertEquals(List.of("log group 'backend' keeps events -1e300 days; the minimum is 7"),
+                dev.resource(LOG_GROUP, "backend", "{'retentionInDays':-1e300}").violations());
     }
 
     @Test
