@@ -258,8 +258,26 @@ class CheckCommandTest {
         assertEquals(CheckCommand.MANDATORY, code);
         String report = stdout();
         assertTrue(report.contains("advisory: sample-queue-encrypted [high]\n    resource: " + QUEUE_URN + "\n    SQS queues are encrypted at rest\n"
-                + "    cannot be decided during preview: 'kmsMasterKeyId' is unknown"), report);
+                + "    cannot be decided: 'kmsMasterKeyId' is an encrypted secret in this export; export with --show-secrets "
+                + "to check it (policy 'sample-queue-encrypted' from policy pack 'sample-pack@v0.1.0')\n"), report);
+        assertTrue(!report.contains("unknown until the resource is created"), report);
         assertTrue(report.contains("mandatory: sample-dead-letter-queue-in-stack [medium]\n    resource: " + QUEUE_URN), report);
+    }
+
+    @Test
+    void realUnknownsKeepThePreviewWordingNextToEncryptedSecrets() throws Exception {
+        Path state = file("mixed.json", "{'deployment':{'resources':[{'urn':'" + QUEUE_URN + "','type':'aws:sqs/queue:Queue',"
+                + "'inputs':{'kmsMasterKeyId':'04da6b54-80e4-46f7-96ec-b56ff0331ba9','tags':{'Environment':'d','Project':'p'}}},"
+                + "{'urn':'" + LOGS_URN + "','type':'aws:cloudwatch/logGroup:LogGroup',"
+                + "'inputs':{'retentionInDays':{'" + SIG + "':'" + SECRET + "','ciphertext':'AAAA'}}}]}}");
+
+        check(state.toString());
+
+        String report = stdout();
+        assertTrue(report.contains("    cannot be decided during preview: 'kmsMasterKeyId' is unknown until the resource is created "
+                + "(policy 'sample-queue-encrypted' from policy pack 'sample-pack@v0.1.0')\n"), report);
+        assertTrue(report.contains("    cannot be decided: 'retentionInDays' is an encrypted secret in this export; export with "
+                + "--show-secrets to check it (policy 'sample-log-retention' from policy pack 'sample-pack@v0.1.0')\n"), report);
     }
 
     @Test
