@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import policy.OrderProcessingPack;
 import policy.sdk.Evaluation;
+import policy.sdk.Messages;
 import policy.sdk.PackConfig;
 import policy.sdk.PackEvaluator;
 import policy.sdk.PolicyConfigException;
@@ -115,7 +116,7 @@ public final class CheckCommand implements Callable<Integer> {
         StackInfo stackInfo = new StackInfo(stack != null ? stack : read.stack(), "", "", read.dryRun(), config, Set.of(), Map.of());
         Evaluation evaluation = new PackEvaluator(pack, resolved, stackInfo, err).evaluate(read.inputs(), read.outputs());
         String source = input.toString();
-        out.print(Reports.text(pack, evaluation, source + " (" + read.format() + ", " + read.inputs().size() + " resources)"));
+        out.print(Reports.text(pack, evaluation, source + " (" + read.format() + ", " + Messages.count(read.inputs().size(), "resource") + ")"));
         try {
             if (json != null) {
                 Files.writeString(json, Reports.json(pack, evaluation, source), StandardCharsets.UTF_8);

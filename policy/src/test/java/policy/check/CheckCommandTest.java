@@ -67,7 +67,7 @@ class CheckCommandTest {
                 + "    resource: " + LOGS_URN + "\n"
                 + "    Log groups keep logs for at least the configured number of days\n"
                 + "    log group 'app' keeps logs 3 days, minimum is 7\n"
-                + "\n1 mandatory, 1 advisory violations\n", stdout());
+                + "\n1 mandatory violation, 1 advisory violation\n", stdout());
         JsonObject report = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertEquals(1, report.getAsJsonObject("counts").get("mandatory").getAsInt());
         assertEquals(1, report.getAsJsonObject("counts").get("advisory").getAsInt());
@@ -88,7 +88,7 @@ class CheckCommandTest {
         int code = check("--policy-pack-config", config.toString(), file("dev.json", PLAN).toString());
 
         assertEquals(CheckCommand.CLEAN, code);
-        assertTrue(stdout().endsWith("\n0 mandatory, 1 advisory violation\n"), stdout());
+        assertTrue(stdout().endsWith("\n0 mandatory violations, 1 advisory violation\n"), stdout());
     }
 
     @Test
@@ -183,7 +183,7 @@ class CheckCommandTest {
                 + "{'op':'update','newState':" + state + "}]}");
 
         assertEquals(CheckCommand.CLEAN, check(replaced.toString()), stderr());
-        assertTrue(stdout().startsWith("Policy pack sample-pack@v0.1.0 over " + replaced + " (preview, 1 resource"), stdout());
+        assertTrue(stdout().startsWith("Policy pack sample-pack@v0.1.0 over " + replaced + " (preview, 1 resource)\n"), stdout());
         assertEquals(CheckCommand.UNREADABLE, check(twice.toString()));
         assertEquals("error: " + twice + ": preview step 3 repeats URN " + QUEUE_URN + " (first at step 1)\n", stderr());
     }
@@ -291,7 +291,8 @@ class CheckCommandTest {
         int code = check(preview.toString());
 
         assertEquals(CheckCommand.CLEAN, code, stdout());
-        assertTrue(stdout().startsWith("Policy pack sample-pack@v0.1.0 over " + preview + " (preview, 1 resources)\n"), stdout());
+        assertTrue(stdout().startsWith("Policy pack sample-pack@v0.1.0 over " + preview + " (preview, 1 resource)\n"), stdout());
+        assertTrue(stdout().endsWith("\n0 mandatory violations, 0 advisory violations\n"), stdout());
     }
 
     @Test

@@ -52,7 +52,9 @@ class RetentionRulesTest {
         RuleCheck rule = RuleCheck.of("database-backups-retain-for-minimum");
 
         assertTrue(rule.resource(CLUSTER, "db", "{'backupRetentionPeriod':14}").compliant());
-        assertEquals(List.of("cluster 'db' keeps backups 1 day(s); the minimum is 7"), rule.resource(CLUSTER, "db", "{}").violations());
+        assertEquals(List.of("cluster 'db' keeps backups 1 day; the minimum is 7"), rule.resource(CLUSTER, "db", "{}").violations());
+        assertEquals(List.of("cluster 'db' keeps backups 2 days; the minimum is 7"),
+                rule.resource(CLUSTER, "db", "{'backupRetentionPeriod':2}").violations());
         assertEquals("the policy only applies to resources of type " + CLUSTER, rule.resource(LOG_GROUP, "lg", "{}").notApplicable());
         assertTrue(rule.resource(CLUSTER, "db", "{'backupRetentionPeriod':'" + UNKNOWN + "'}").undecidable());
     }
