@@ -2,6 +2,7 @@ package infra.plan;
 
 import infra.config.Settings;
 import policy.OrderProcessingPack;
+import policy.rules.tags.TaggableResourcesCarryRequiredTags;
 import policy.sdk.Diagnostic;
 import policy.sdk.EnforcementLevel;
 import policy.sdk.Evaluation;
@@ -73,8 +74,9 @@ public final class PackGate implements PolicyGate {
 
     /** The pack's evaluation of a rendered stack with the given {@code --policy-pack-config} text. */
     public Evaluation evaluate(RenderedStack stack, Settings settings, String configJson) {
-        StackInfo info = new StackInfo(stack.stack(), stack.project(), "", true, Map.of("aws:region", stack.region()),
-                Set.of(), settings.defaultTags());
+        // the stack config the engine would send in ConfigureStack, as far as the pack reads it
+        StackInfo info = new StackInfo(stack.stack(), stack.project(), "", true, Map.of("aws:region", stack.region(),
+                TaggableResourcesCarryRequiredTags.ENVIRONMENT_SETTING, settings.env()), Set.of(), settings.defaultTags());
         PackEvaluator evaluator = PackEvaluator.create(pack, configJson, info);
         Evaluation total = new Evaluation(List.of(), List.of());
         for (ResourceInput resource : inputs(stack, false)) {

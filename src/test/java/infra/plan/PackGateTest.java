@@ -108,6 +108,21 @@ class PackGateTest {
     }
 
     @Test
+    void theTagRuleReadsTheEnvironmentSettingWhenTheStackNameIsNotTheEnvironment() throws IOException {
+        StackFiles.StackConfig dev = OfflinePlan.stackFile(Path.of("."), "dev");
+        StackFiles.StackConfig devEu = new StackFiles.StackConfig("dev-eu", dev.file(), dev.values(), dev.secretKeys());
+        Settings settings = Settings.load(devEu.values(), devEu.secretKeys(), devEu.stack());
+        OfflinePlan.Result result = OfflinePlan.render(devEu, settings, AwsMocks.Mode.KNOWN_OUTPUTS, App::stack);
+        assertNull(result.failure(), () -> "program failed: " + result.failure());
+
+        // no policy config: the rule's environment comes from the stack, not from dev.json
+        var tagFindings = PackGate.forProject(Path.of(".")).evaluate(result.stack(), settings, "").diagnostics().stream()
+                .filter(d -> d.policyName().equals(policy.rules.tags.TaggableResourcesCarryRequiredTags.NAME)).toList();
+
+        assertEquals(List.of(), tagFindings);
+    }
+
+    @Test
     void reportLinesNameLevelRuleResourceAndMessage() {
         assertEquals("aws:sqs/queue:Queue::orders", PackGate.shortUrn(
                 "urn:pulumi:dev::order-processing::order-processing:messaging:OrderQueue$aws:sqs/queue:Queue::orders"));

@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import policy.OrderProcessingPack;
 import policy.sdk.Evaluation;
+import policy.sdk.Messages;
 import policy.sdk.PackConfig;
 import policy.sdk.PackEvaluator;
 import policy.sdk.PolicyConfigException;
@@ -18,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -48,8 +50,13 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--sarif", description = "Also write SARIF 2.1.0 to this file")
     Path sarif;
 
-    @Option(names = "--stack", description = "Stack name the policies see (default: none)", defaultValue = "")
+    @Option(names = "--stack", description = "Stack name the policies see (default: the plan file's stack, else none)")
     String stack;
+
+    @Option(names = "--stack-config", paramLabel = "KEY=VALUE",
+            description = "Stack config the policies see, e.g. order-processing:environment=prod (repeatable; "
+                    + "added to what a plan file or preview --json carries, and wins over it)")
+    Map<String, String> stackConfig = new LinkedHashMap<>();
 
     @Option(names = "--pack", description = "Class with a static create() returning the pack (default: the order-processing pack)")
     String packClass;
@@ -104,10 +111,12 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return UNREADABLE;
         }
-        StackInfo stackInfo = new StackInfo(stack, "", "", read.dryRun(), Map.of(), Set.of(), Map.of());
+        Map<String, String> config = new LinkedHashMap<>(read.stackConfig());
+        config.putAll(stackConfig);
+        StackInfo stackInfo = new StackInfo(stack != null ? stack : read.stack(), "", "", read.dryRun(), config, Set.of(), Map.of());
         Evaluation evaluation = new PackEvaluator(pack, resolved, stackInfo, err).evaluate(read.inputs(), read.outputs());
         String source = input.toString();
-        out.print(Reports.text(pack, evaluation, source + " (" + read.format() + ", " + read.inputs().size() + " resources)"));
+        out.print(Reports.text(pack, evaluation, source + " (" + read.format() + ", " + Messages.count(read.inputs().size(), "resource") + ")"));
         try {
             if (json != null) {
                 Files.writeString(json, Reports.json(pack, evaluation, source), StandardCharsets.UTF_8);

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,18 +25,44 @@ import java.util.regex.Pattern;
  * Reads the three inputs the checker understands, tolerantly:
  * <ul>
  * <li><b>plan</b>: the offline plan's {@code target/plan/<stack>.json}: {@code {resources: [{urn,
- * type, name, parent, dependencies, propertyDependencies, inputs, outputs?, options?...}]}} (or a
- * bare array of such resources);</li>
+ * type, name, parent, dependencies, propertyDependencies, inputs, outputs?, options?...}]}};</li>
  * <li><b>state</b>: {@code pulumi stack export}: {@code {deployment: {resources: [...]}}};</li>
  * <li><b>preview</b>: {@code pulumi preview --json}: {@code {steps: [{op, newState: {...}}]}}.</li>
  * </ul>
+ * Anything else (an empty file, a bare array, a scalar, an object with none of those keys) is
+ * unreadable input.
  * Per-resource analysis sees inputs; stack analysis sees outputs, falling back to inputs when a
  * resource has none (plans without outputs, previews of new resources).
  */
 public final class InputFiles {
-    /** What was read: the format, the resources for Analyze and for AnalyzeStack, and whether it is a preview. */
-    public record CheckInput(String format, List<ResourceInput> inputs, List<ResourceInput> outputs, boolean dryRun) {
+    /**
+     * What was read: the format, the resources for Analyze and for AnalyzeStack, whether it is a
+     * preview, and the stack the file names with the stack config it carries (fully-qualified keys;
+     * empty when the format has none).
+     */
+    public record CheckInput(String format, List<ResourceInput> inputs, List<ResourceInput> outputs, boolean dryRun,
+                             String stack, Map<String, String> stackConfig) {
+        public CheckInput {
+            stackConfig = Map.copyOf(stackConfig);
+        }
+
+        CheckInput withStack(String newStack, Map<String, String> config) {
+            return new CheckInput(format, inputs, outputs, dryRun, newStack, config);
+        }
     }
+
+    /** How the offline plan's file and {@code pulumi preview --json} blind a secret value. */
+    private static final String BLINDED = "[secret]";
+    /** The offline plan's file names the stack's environment at the top level; it is this stack setting. */
+    private static final String ENVIRONMENT_SETTING = "order-processing:environment";
+
+    /** The accepted top-level shapes, for messages about a file that has none of them. */
+    static final String SHAPES = "expected a JSON object: a plan {\"resources\": [...]}, "
+            + "a stack export {\"deployment\": {...}} or preview --json output {\"steps\": [...]}";
+
+    /** Preview steps whose new state is not read: deletions, and replacement steps that repeat the replace step's. */
+    private static final Set<String> SKIPPED_OPS = Set.of("delete", "discard", "delete-replaced",
+            "discard-replaced", "create-replacement", "read-replacement");
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
 
@@ -53,6 +80,9 @@ public final class InputFiles {
     }
 
     public static CheckInput parse(String text, String source) {
+        if (text.isBlank()) {
+            throw new UnreadableInputException(source + " is empty; " + SHAPES);
+        }
         JsonElement root;
         try {
             root = JsonParser.parseString(text);
@@ -61,52 +91,90 @@ public final class InputFiles {
         }
         try {
             if (root.isJsonArray()) {
-                return resources("plan", root.getAsJsonArray(), false);
+                // none of the three formats is a bare list; reading one as a plan would pass [] as clean
+                throw new UnreadableInputException(source + " holds a JSON array; " + SHAPES);
             }
             if (!root.isJsonObject()) {
-                throw new UnreadableInputException(source + " holds " + WireJson.abbreviate(root) + ", not a plan, state or preview");
+                throw new UnreadableInputException(source + " holds " + WireJson.abbreviate(root) + "; " + SHAPES);
             }
             JsonObject object = root.getAsJsonObject();
             if (object.has("deployment")) {
-                return resources("state", array(object.getAsJsonObject("deployment"), "resources"), false);
+                return resources("state", source, "resource entry", numbered(array(object.getAsJsonObject("deployment"), "resources")), false);
             }
             if (object.has("steps")) {
-                JsonArray states = new JsonArray();
-                for (JsonElement step : array(object, "steps")) {
-                    JsonObject s = step.getAsJsonObject();
+                Map<Integer, JsonElement> states = new LinkedHashMap<>();
+                JsonArray steps = array(object, "steps");
+                for (int i = 0; i < steps.size(); i++) {
+                    JsonObject s = steps.get(i).getAsJsonObject();
                     String op = string(s, "op");
-                    if (s.has("newState") && !s.get("newState").isJsonNull() && !op.equals("delete") && !op.equals("discard")) {
-                        states.add(s.get("newState"));
+                    // with --show-replacement-steps a replacement's new state appears on its create-replacement
+                    // (or read-replacement) step and again on the replace step: read it once, from the latter
+                    if (s.has("newState") && !s.get("newState").isJsonNull() && !SKIPPED_OPS.contains(op)) {
+                        states.put(i + 1, s.get("newState"));
                     }
                 }
-                return resources("preview", states, true);
+                // preview --json carries the stack config (secrets blinded, so left out)
+                Map<String, String> config = new LinkedHashMap<>();
+                if (object.has("config") && object.get("config").isJsonObject()) {
+                    object.getAsJsonObject("config").entrySet().forEach(e -> {
+                        String value = e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : "";
+                        if (!value.isEmpty() && !value.equals(BLINDED)) {
+                            config.put(e.getKey(), value);
+                        }
+                    });
+                }
+                return resources("preview", source, "step", states, true).withStack("", config);
             }
             if (object.has("resources")) {
                 // the offline plan's unknown-outputs mode stands for a first preview
                 boolean dryRun = object.has("dryRun") && object.get("dryRun").getAsBoolean()
                         || "unknown".equals(string(object, "outputs"));
-                return resources("plan", array(object, "resources"), dryRun);
+                String environment = string(object, "environment");
+                return resources("plan", source, "resource entry", numbered(array(object, "resources")), dryRun)
+                        .withStack(string(object, "stack"), environment.isEmpty() ? Map.of() : Map.of(ENVIRONMENT_SETTING, environment));
             }
         } catch (IllegalStateException | ClassCastException | UnsupportedOperationException | NumberFormatException e) {
             throw new UnreadableInputException(source + " has an unexpected shape: " + e.getMessage());
         }
         throw new UnreadableInputException(source + " has none of 'resources' (plan), 'deployment' (stack export) "
-                + "or 'steps' (preview --json)");
+                + "or 'steps' (preview --json); " + SHAPES);
     }
 
-    private static CheckInput resources(String format, JsonArray array, boolean dryRun) {
+    /** Entries by their 1-based position in the file. */
+    private static Map<Integer, JsonElement> numbered(JsonArray array) {
+        Map<Integer, JsonElement> out = new LinkedHashMap<>();
+        for (int i = 0; i < array.size(); i++) {
+            out.put(i + 1, array.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * Reads numbered resource entries. A URN listed twice is refused, as the engine refuses it in
+     * AnalyzeStack: silently keeping one of the two would check a resource the file does not describe.
+     */
+    private static CheckInput resources(String format, String source, String entry, Map<Integer, JsonElement> entries,
+                                        boolean dryRun) {
         PlanResources plan = new PlanResources();
-        for (JsonElement e : array) {
+        Map<String, Integer> firstAt = new LinkedHashMap<>();
+        for (Map.Entry<Integer, JsonElement> numbered : entries.entrySet()) {
+            JsonElement e = numbered.getValue();
             if (!e.isJsonObject()) {
                 throw new UnreadableInputException(format + " resource entry is not an object: " + WireJson.abbreviate(e));
             }
             JsonObject r = e.getAsJsonObject();
-            if (string(r, "urn").isEmpty() || string(r, "type").isEmpty()) {
+            String urn = string(r, "urn");
+            if (urn.isEmpty() || string(r, "type").isEmpty()) {
                 throw new UnreadableInputException(format + " resource entry lacks urn or type: " + WireJson.abbreviate(r));
+            }
+            Integer first = firstAt.putIfAbsent(urn, numbered.getKey());
+            if (first != null) {
+                throw new UnreadableInputException(source + ": " + format + " " + entry + " " + numbered.getKey()
+                        + " repeats URN " + urn + " (first at " + entry.substring(entry.lastIndexOf(' ') + 1) + " " + first + ")");
             }
             add(plan, r);
         }
-        return new CheckInput(format, plan.inputs(), plan.outputs(), dryRun);
+        return new CheckInput(format, plan.inputs(), plan.outputs(), dryRun, "", Map.of());
     }
 
     private static void add(PlanResources plan, JsonObject r) {

@@ -35,10 +35,16 @@ public final class PlanResources {
     /**
      * Adds one resource; {@code outputs} may be null or empty (the inputs then stand in for stack
      * analysis); {@code providerRef} is a provider URN, {@code <urn>::<id>}, or null/empty.
+     *
+     * @throws IllegalArgumentException when a resource with this URN was already added (the engine
+     *         never registers a URN twice, and AnalyzeStack refuses duplicates)
      */
     public PlanResources add(String type, String urn, String name, Struct inputs, Struct outputs, ResourceOptions options,
                              String parent, List<String> dependencies, Map<String, List<String>> propertyDependencies,
                              String providerRef) {
+        if (byUrn.containsKey(urn)) {
+            throw new IllegalArgumentException("resource " + urn + " is already in the plan");
+        }
         Struct in = inputs == null ? Struct.getDefaultInstance() : inputs;
         Struct out = outputs == null || outputs.getFieldsCount() == 0 ? in : outputs;
         byUrn.put(urn, new Entry(type, urn, name == null || name.isEmpty() ? nameOf(urn) : name, in, out, options,

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import policy.sdk.Diagnostic;
 import policy.sdk.EnforcementLevel;
 import policy.sdk.Evaluation;
+import policy.sdk.Messages;
 import policy.sdk.Policy;
 import policy.sdk.PolicyInfo;
 import policy.sdk.PolicyPack;
@@ -41,8 +42,8 @@ public final class Reports {
                 out.append("    ").append(line).append('\n');
             }
         }
-        out.append('\n').append(mandatory).append(" mandatory, ").append(advisory).append(" advisory violation")
-                .append(mandatory + advisory == 1 ? "" : "s").append('\n');
+        out.append('\n').append(Messages.count(mandatory, "mandatory violation")).append(", ")
+                .append(Messages.count(advisory, "advisory violation")).append('\n');
         return out.toString();
     }
 

@@ -71,7 +71,9 @@ final class WireJson {
                     throw new UnreadableInputException("a secret's plaintext is not JSON: " + e.getMessage());
                 }
             }
-            return Wire.secret(Value.newBuilder().setStringValue(Wire.UNKNOWN_STRING).build());
+            // a plan's masked value is unknown; a stack export's ciphertext is an unreadable secret, said as such
+            return object.has("ciphertext") ? Wire.encryptedSecret()
+                    : Wire.secret(Value.newBuilder().setStringValue(Wire.UNKNOWN_STRING).build());
         }
         return Value.newBuilder().setStructValue(struct(object)).build();
     }

@@ -3,6 +3,7 @@ package policy.sample;
 import policy.sdk.ConfigSchema;
 import policy.sdk.EnforcementLevel;
 import policy.sdk.Framework;
+import policy.sdk.Messages;
 import policy.sdk.Outcome;
 import policy.sdk.PolicyContext;
 import policy.sdk.PolicyInfo;
@@ -105,7 +106,7 @@ public final class SamplePack {
                 return Outcome.violation("log group '" + logGroup.name() + "' never expires logs; set retentionInDays >= " + minimum);
             }
             return days.get() >= minimum ? Outcome.compliant()
-                    : Outcome.violation("log group '" + logGroup.name() + "' keeps logs " + days.get() + " days, minimum is " + minimum);
+                    : Outcome.violation("log group '" + logGroup.name() + "' keeps logs " + Messages.count(days.get(), "day") + ", minimum is " + minimum);
         }
     }
 

@@ -34,10 +34,17 @@ public sealed interface Outcome {
         }
     }
 
-    /** The decision depends on a value that is unknown until apply; {@code path} names it. */
-    record Undecidable(String path) implements Outcome {
+    /**
+     * The decision depends on a value that is unknown until apply; {@code path} names it.
+     * {@code encryptedSecret}: the value is instead an encrypted secret that could not be read.
+     */
+    record Undecidable(String path, boolean encryptedSecret) implements Outcome {
         public Undecidable {
             Objects.requireNonNull(path, "path");
+        }
+
+        public Undecidable(String path) {
+            this(path, false);
         }
     }
 

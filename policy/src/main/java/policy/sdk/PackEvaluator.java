@@ -171,7 +171,7 @@ public final class PackEvaluator {
                 }
             } catch (UnknownValueException e) {
                 remediations.add(new Remediation(name, policy.info().description(), Optional.empty(),
-                        Optional.of("remediation '" + name + "' " + undecidableText(policy, e.path()))));
+                        Optional.of("remediation '" + name + "' " + undecidableText(policy, e.path(), e.encryptedSecret()))));
             } catch (RuntimeException | StackOverflowError e) {
                 logFailure(policy, resource.urn(), e);
                 remediations.add(new Remediation(name, policy.info().description(), Optional.empty(),
@@ -203,7 +203,7 @@ public final class PackEvaluator {
         try {
             outcome = Objects.requireNonNull(call.apply(context), NO_OUTCOME);
         } catch (UnknownValueException e) {
-            outcome = Outcome.undecidable(e.path());
+            outcome = new Outcome.Undecidable(e.path(), e.encryptedSecret());
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.add(failure(policy, setting.level(), urn, e));
             return;
@@ -217,7 +217,7 @@ public final class PackEvaluator {
         if (outcome instanceof Outcome.NotApplicable n) {
             notApplicable.add(new Evaluation.NotApplicable(info.name(), urn, n.reason()));
         } else if (outcome instanceof Outcome.Undecidable u) {
-            diagnostics.add(diagnostic(info, EnforcementLevel.ADVISORY, undecidableText(policy, u.path()),
+            diagnostics.add(diagnostic(info, EnforcementLevel.ADVISORY, undecidableText(policy, u.path(), u.encryptedSecret()),
                     urn.isEmpty() ? Optional.empty() : Optional.of(urn), Diagnostic.Kind.UNDECIDABLE));
         } else if (outcome instanceof Outcome.Violations v) {
             for (Violation violation : v.violations()) {
@@ -246,9 +246,11 @@ public final class PackEvaluator {
         return pack.name() + "@v" + pack.version();
     }
 
-    private String undecidableText(Policy policy, String path) {
-        return "cannot be decided during preview: '" + path + "' is unknown until the resource is created (policy '"
-                + policy.info().name() + "' from policy pack '" + packRef() + "')";
+    private String undecidableText(Policy policy, String path, boolean encryptedSecret) {
+        String why = encryptedSecret
+                ? "cannot be decided: '" + path + "' is an encrypted secret in this export; export with --show-secrets to check it"
+                : "cannot be decided during preview: '" + path + "' is unknown until the resource is created";
+        return why + " (policy '" + policy.info().name() + "' from policy pack '" + packRef() + "')";
     }
 
     private String failureText(Policy policy, Throwable e) {

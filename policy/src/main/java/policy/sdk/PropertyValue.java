@@ -38,13 +38,20 @@ public final class PropertyValue {
     private final boolean secret;
     private final Kind kind;
     private final String unknownKind;
+    /** Unknown because it is an encrypted secret that could not be read ({@link Wire#ENCRYPTED_KEY}). */
+    private final boolean encrypted;
 
     private PropertyValue(String path, Value value, boolean secret, Kind kind, String unknownKind) {
+        this(path, value, secret, kind, unknownKind, false);
+    }
+
+    private PropertyValue(String path, Value value, boolean secret, Kind kind, String unknownKind, boolean encrypted) {
         this.path = path;
         this.value = value;
         this.secret = secret;
         this.kind = kind;
         this.unknownKind = unknownKind;
+        this.encrypted = encrypted && kind == Kind.UNKNOWN;
     }
 
     /** The root of a property map. */
@@ -56,10 +63,12 @@ public final class PropertyValue {
     static PropertyValue of(String path, Value raw, boolean secret) {
         Value current = raw;
         boolean isSecret = secret;
+        boolean encrypted = false;
         for (int guard = 0; current != null && guard < 64; guard++) {
             String sig = Wire.signatureOf(current);
             if (Wire.SECRET_SIG.equals(sig)) {
                 isSecret = true;
+                encrypted |= current.getStructValue().getFieldsMap().containsKey(Wire.ENCRYPTED_KEY);
                 current = current.getStructValue().getFieldsMap().get("value");
                 continue;
             }
@@ -101,7 +110,7 @@ public final class PropertyValue {
                     : Wire.ARCHIVE_SIG.equals(sig) ? Kind.ARCHIVE : Kind.OBJECT;
             default -> kind = Kind.NULL;
         }
-        return new PropertyValue(path, current, isSecret, kind, unknown);
+        return new PropertyValue(path, current, isSecret, kind, unknown, encrypted);
     }
 
     static String displayPath(String path) {
@@ -144,6 +153,11 @@ public final class PropertyValue {
         return Optional.ofNullable(unknownKind);
     }
 
+    /** True when this value is unknown because it is an encrypted secret that could not be read (a stack export). */
+    public boolean isEncryptedSecret() {
+        return encrypted;
+    }
+
     /** True when this value or anything below it is unknown. */
     public boolean containsUnknown() {
         return switch (kind) {
@@ -159,7 +173,7 @@ public final class PropertyValue {
         String childPath = childKeyPath(key);
         return switch (kind) {
             case MISSING, NULL -> missing(childPath);
-            case UNKNOWN -> new PropertyValue(childPath, null, secret, Kind.UNKNOWN, unknownKind);
+            case UNKNOWN -> new PropertyValue(childPath, null, secret, Kind.UNKNOWN, unknownKind, encrypted);
             case OBJECT -> of(childPath, value.getStructValue().getFieldsMap().get(key), secret);
             default -> throw new PropertyTypeException(path, "an object", kind);
         };
@@ -170,7 +184,7 @@ public final class PropertyValue {
         String childPath = path + "[" + index + "]";
         return switch (kind) {
             case MISSING, NULL -> missing(childPath);
-            case UNKNOWN -> new PropertyValue(childPath, null, secret, Kind.UNKNOWN, unknownKind);
+            case UNKNOWN -> new PropertyValue(childPath, null, secret, Kind.UNKNOWN, unknownKind, encrypted);
             case LIST -> {
                 ListValue list = value.getListValue();
                 yield index >= 0 && index < list.getValuesCount()
@@ -285,7 +299,7 @@ public final class PropertyValue {
     public Object toJava() {
         return switch (kind) {
             case MISSING, NULL -> null;
-            case UNKNOWN -> throw new UnknownValueException(path, unknownKind);
+            case UNKNOWN -> throw new UnknownValueException(path, unknownKind, encrypted);
             case BOOL -> value.getBoolValue();
             case NUMBER -> value.getNumberValue();
             case STRING -> value.getStringValue();
@@ -319,7 +333,7 @@ public final class PropertyValue {
             return false;
         }
         if (kind == Kind.UNKNOWN) {
-            throw new UnknownValueException(path, unknownKind);
+            throw new UnknownValueException(path, unknownKind, encrypted);
         }
         throw new PropertyTypeException(path, description, kind);
     }

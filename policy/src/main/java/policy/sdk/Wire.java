@@ -47,6 +47,21 @@ public final class Wire {
         return SECRET_SIG.equals(signatureOf(value));
     }
 
+    /**
+     * Marks, inside a secret signature object, a secret whose ciphertext could not be decrypted
+     * (a {@code pulumi stack export} without {@code --show-secrets}). Engines never send it; the
+     * offline checker does, so the value reads as unknown but is reported for what it is.
+     */
+    public static final String ENCRYPTED_KEY = "ciphertext";
+
+    /** An encrypted secret that cannot be read: a secret holding the unknown sentinel, marked {@link #ENCRYPTED_KEY}. */
+    public static Value encryptedSecret() {
+        return Value.newBuilder().setStructValue(Struct.newBuilder()
+                .putFields(SIGNATURE_KEY, Value.newBuilder().setStringValue(SECRET_SIG).build())
+                .putFields("value", Value.newBuilder().setStringValue(UNKNOWN_STRING).build())
+                .putFields(ENCRYPTED_KEY, Value.newBuilder().setBoolValue(true).build())).build();
+    }
+
     /** Wraps a value in the secret signature object. */
     public static Value secret(Value payload) {
         return Value.newBuilder().setStructValue(Struct.newBuilder()

@@ -155,4 +155,23 @@ class PropertyValueTest {
         assertEquals("empty segment in property path 'a..b'",
                 assertThrows(IllegalArgumentException.class, () -> props.at("a..b")).getMessage());
     }
+
+    @Test
+    void anEncryptedSecretReadsAsUnknownAndSaysSoDownToItsChildren() {
+        com.google.protobuf.Struct props = com.google.protobuf.Struct.newBuilder()
+                .putFields("key", Wire.encryptedSecret())
+                .putFields("pending", Wire.secret(com.google.protobuf.Value.newBuilder().setStringValue(Wire.UNKNOWN_STRING).build()))
+                .build();
+        PropertyValue key = PropertyValue.root(props).get("key");
+
+        assertTrue(key.isUnknown());
+        assertTrue(key.isSecret());
+        assertTrue(key.isEncryptedSecret());
+        assertTrue(key.at("a.b").isEncryptedSecret());
+        UnknownValueException e = assertThrows(UnknownValueException.class, () -> key.at("a").string());
+        assertTrue(e.encryptedSecret());
+        assertEquals("value at 'key.a' is an encrypted secret that cannot be read", e.getMessage());
+        assertFalse(PropertyValue.root(props).get("pending").isEncryptedSecret());
+        assertFalse(assertThrows(UnknownValueException.class, () -> PropertyValue.root(props).get("pending").string()).encryptedSecret());
+    }
 }

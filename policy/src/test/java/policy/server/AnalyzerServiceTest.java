@@ -194,6 +194,29 @@ class AnalyzerServiceTest {
     }
 
     @Test
+    void theTagRuleTakesTheEnvironmentFromConfigureStacksConfigBeforeTheStackName() throws Exception {
+        String queue = "aws:sqs/queue:Queue";
+        String rule = policy.rules.tags.TaggableResourcesCarryRequiredTags.NAME;
+        try (LoopbackAnalyzer pack = new LoopbackAnalyzer(policy.OrderProcessingPack.create(),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8))) {
+            pack.stub().configureStack(AnalyzerStackConfigureRequest.newBuilder().setStack("prod-eu").setProject("order-processing")
+                    .putConfig("order-processing:environment", "prod").putConfig("aws:region", "eu-west-1").build());
+
+            List<String> tagged = new java.util.ArrayList<>();
+            for (String environment : List.of("prod", "prod-eu")) {
+                pack.stub().analyze(AnalyzeRequest.newBuilder().setType(queue).setUrn(urn(queue, "orders")).setName("orders")
+                        .setProperties(struct("{'tags':{'Environment':'" + environment + "','Project':'order-processing'}}")).build())
+                        .getDiagnosticsList().stream().filter(d -> d.getPolicyName().equals(rule))
+                        .forEach(d -> tagged.add(environment + ": " + d.getEnforcementLevel() + " " + d.getMessage()));
+            }
+
+            assertEquals(List.of("prod-eu: MANDATORY Taggable AWS resources carry the required tags, and Environment names the "
+                    + "stack's environment\naws:sqs/queue:Queue 'orders' has Environment 'prod-eu' but the stack's environment is 'prod'"),
+                    tagged);
+        }
+    }
+
+    @Test
     void everyRpcWorksWithoutConfigureStack() {
         var stub = analyzer.stub();
 

@@ -4,6 +4,7 @@ import policy.rules.ResourceRule;
 import policy.rules.Types;
 import policy.sdk.ConfigSchema;
 import policy.sdk.EnforcementLevel;
+import policy.sdk.Messages;
 import policy.sdk.Outcome;
 import policy.sdk.PolicyContext;
 import policy.sdk.PolicyInfo;
@@ -32,6 +33,6 @@ public final class KeyDeletionWindowsMeetMinimum extends ResourceRule {
         long minimum = context.config().integer("minimumDeletionWindowDays");
         long days = resource.prop("deletionWindowInDays").integer().orElse(AWS_DEFAULT_WINDOW_DAYS);
         return days >= minimum ? Outcome.compliant() : Outcome.violation("key '" + resource.name()
-                + "' has a deletion window of " + days + " days; the minimum is " + minimum);
+                + "' has a deletion window of " + Messages.count(days, "day") + "; the minimum is " + minimum);
     }
 }

@@ -3,6 +3,7 @@ package policy.rules.network;
 import policy.rules.ResourceRule;
 import policy.rules.Types;
 import policy.sdk.EnforcementLevel;
+import policy.sdk.Messages;
 import policy.sdk.Outcome;
 import policy.sdk.PolicyContext;
 import policy.sdk.PolicyInfo;
@@ -27,6 +28,7 @@ public final class DefaultSecurityGroupsHaveNoRules extends ResourceRule {
         int ingress = resource.prop("ingress").items().size();
         int egress = resource.prop("egress").items().size();
         return ingress + egress == 0 ? Outcome.compliant() : Outcome.violation("default security group '"
-                + resource.name() + "' has " + ingress + " ingress and " + egress + " egress rule(s)");
+                + resource.name() + "' has " + ingress + " ingress " + Messages.noun(ingress, "rule")
+                + " and " + egress + " egress " + Messages.noun(egress, "rule"));
     }
 }

@@ -4,6 +4,7 @@ import policy.rules.ResourceRule;
 import policy.rules.Types;
 import policy.sdk.ConfigSchema;
 import policy.sdk.EnforcementLevel;
+import policy.sdk.Messages;
 import policy.sdk.Outcome;
 import policy.sdk.PolicyContext;
 import policy.sdk.PolicyInfo;
@@ -33,6 +34,6 @@ public final class DatabaseBackupsRetainForMinimum extends ResourceRule {
         long minimum = context.config().integer("minimumBackupDays");
         long days = resource.prop("backupRetentionPeriod").integer().orElse(AWS_DEFAULT_BACKUP_DAYS);
         return days >= minimum ? Outcome.compliant() : Outcome.violation("cluster '" + resource.name()
-                + "' keeps backups " + days + " day(s); the minimum is " + minimum);
+                + "' keeps backups " + Messages.count(days, "day") + "; the minimum is " + minimum);
     }
 }

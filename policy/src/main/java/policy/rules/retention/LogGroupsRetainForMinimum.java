@@ -4,6 +4,7 @@ import policy.rules.ResourceRule;
 import policy.rules.Types;
 import policy.sdk.ConfigSchema;
 import policy.sdk.EnforcementLevel;
+import policy.sdk.Messages;
 import policy.sdk.Outcome;
 import policy.sdk.PolicyContext;
 import policy.sdk.PolicyInfo;
@@ -35,12 +36,13 @@ public final class LogGroupsRetainForMinimum extends ResourceRule {
     @Override
     public Outcome validate(ResourceView resource, PolicyContext context) {
         long minimum = context.config().integer("minimumRetentionDays");
-        Optional<Long> days = resource.prop("retentionInDays").integer();
+        // compared as given; whether the value is one CloudWatch accepts at all is LogRetentionIsAllowedValue's call
+        Optional<Double> days = resource.prop("retentionInDays").number();
         if (days.isEmpty() || days.get() == 0) {
             return Outcome.violation("log group '" + resource.name() + "' never expires events; set retentionInDays to at least "
                     + minimum);
         }
         return days.get() >= minimum ? Outcome.compliant() : Outcome.violation("log group '" + resource.name()
-                + "' keeps events " + days.get() + " days; the minimum is " + minimum);
+                + "' keeps events " + Messages.count(days.get(), "day") + "; the minimum is " + minimum);
     }
 }

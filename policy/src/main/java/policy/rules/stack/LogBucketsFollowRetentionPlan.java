@@ -4,6 +4,7 @@ import policy.rules.StackRule;
 import policy.rules.Types;
 import policy.sdk.ConfigSchema;
 import policy.sdk.EnforcementLevel;
+import policy.sdk.Messages;
 import policy.sdk.Outcome;
 import policy.sdk.PolicyContext;
 import policy.sdk.PolicyInfo;
@@ -55,7 +56,7 @@ public final class LogBucketsFollowRetentionPlan extends StackRule {
             List<Long> expirations = expirations(Buckets.lifecycle(stack, bucket));
             if (!expirations.contains(albDays)) {
                 findings.add(bucket.urn(), "ALB access-log bucket '" + bucket.name() + "' " + describe(expirations)
-                        + "; the plan expires them at " + albDays + " days");
+                        + "; the plan expires them at " + Messages.count(albDays, "day"));
             }
         }
         for (ResourceView bucket : Buckets.trailBuckets(stack)) {
@@ -64,19 +65,19 @@ public final class LogBucketsFollowRetentionPlan extends StackRule {
                     .anyMatch(t -> t.days() == glacierDays && GLACIER.equals(t.storageClass()));
             if (!archived) {
                 findings.add(bucket.urn(), "CloudTrail bucket '" + bucket.name() + "' does not transition objects to "
-                        + GLACIER + " at " + glacierDays + " days");
+                        + GLACIER + " at " + Messages.count(glacierDays, "day"));
             }
             List<Long> expirations = expirations(rules);
             if (!expirations.contains(trailDays)) {
                 findings.add(bucket.urn(), "CloudTrail bucket '" + bucket.name() + "' " + describe(expirations)
-                        + "; the plan expires them at " + trailDays + " days");
+                        + "; the plan expires them at " + Messages.count(trailDays, "day"));
             }
         }
         for (ResourceView bucket : Buckets.configBuckets(stack)) {
             List<Long> early = expirations(Buckets.lifecycle(stack, bucket)).stream().filter(d -> d < configDays).toList();
             if (!early.isEmpty()) {
                 findings.add(bucket.urn(), "AWS Config bucket '" + bucket.name() + "' " + describe(early)
-                        + "; the plan keeps them at least " + configDays + " days");
+                        + "; the plan keeps them at least " + Messages.count(configDays, "day"));
             }
         }
         return findings.outcome();
@@ -87,7 +88,10 @@ public final class LogBucketsFollowRetentionPlan extends StackRule {
     }
 
     private static String describe(List<Long> expirations) {
-        return expirations.isEmpty() ? "never expires objects" : "expires objects after "
-                + expirations.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" and ")) + " days";
+        if (expirations.isEmpty()) {
+            return "never expires objects";
+        }
+        return "expires objects after " + (expirations.size() == 1 ? Messages.count(expirations.get(0), "day")
+                : expirations.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" and ")) + " days");
     }
 }

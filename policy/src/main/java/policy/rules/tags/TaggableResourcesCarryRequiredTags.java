@@ -21,12 +21,16 @@ import java.util.Set;
 
 /**
  * Every taggable AWS resource carries the required tag keys, through its own {@code tags} or the
- * provider's {@code defaultTags}, and its {@code Environment} tag names the stack's environment.
+ * provider's {@code defaultTags}, and its {@code Environment} tag names the stack's environment:
+ * the policy config's {@code environment}, else the stack's {@code order-processing:environment}
+ * setting, else the stack name.
  * A resource is taggable when its token is in {@link #TAGGABLE} or it has a {@code tags} input.
  */
 public final class TaggableResourcesCarryRequiredTags extends ResourceRule {
     public static final String NAME = "taggable-resources-carry-required-tags";
     static final String ENVIRONMENT_TAG = "Environment";
+    /** The stack setting that names the environment (Pulumi.<stack>.yaml), as ConfigureStack sends it. */
+    public static final String ENVIRONMENT_SETTING = "order-processing:environment";
 
     /** Tokens of this stack's taggable resources, which must be tagged even when they omit {@code tags}. */
     static final Set<String> TAGGABLE = Set.of(
@@ -53,7 +57,8 @@ public final class TaggableResourcesCarryRequiredTags extends ResourceRule {
                     "Set Environment to the stack's environment")
             .config(ConfigSchema.builder()
                     .stringList("requiredTags", List.of("Environment", "Project"), "Tag keys every taggable resource carries")
-                    .string("environment", "", "Expected Environment tag value; empty means the stack name")
+                    .string("environment", "", "Expected Environment tag value; empty means the stack's "
+                            + ENVIRONMENT_SETTING + " setting, or the stack name when that is unset")
                     .property("tagValues", tagValuesSchema())
                     .build())
             .build();
@@ -73,10 +78,12 @@ public final class TaggableResourcesCarryRequiredTags extends ResourceRule {
         if (!missing.isEmpty()) {
             problems.add("lacks tag(s) " + String.join(", ", missing));
         }
-        String expected = expectedEnvironment(context);
+        Expected expected = expectedEnvironment(context);
         String actual = tags.get(ENVIRONMENT_TAG);
-        if (actual != null && !expected.isEmpty() && !expected.equals(actual)) {
-            problems.add("has Environment '" + actual + "' but the stack's environment is '" + expected + "'");
+        if (actual != null && !expected.value().isEmpty() && !expected.value().equals(actual)) {
+            problems.add(expected.secret()
+                    ? "has Environment '" + actual + "', which is not the stack's environment (" + ENVIRONMENT_SETTING + ", a secret)"
+                    : "has Environment '" + actual + "' but the stack's environment is '" + expected.value() + "'");
         }
         return problems.isEmpty() ? Outcome.compliant()
                 : Outcome.violation(resource.type() + " '" + resource.name() + "' " + String.join(" and ", problems));
@@ -96,7 +103,11 @@ public final class TaggableResourcesCarryRequiredTags extends ResourceRule {
         Map<String, String> values = new LinkedHashMap<>();
         context.config().json("tagValues").map(JsonObject.class::cast)
                 .ifPresent(o -> o.entrySet().forEach(e -> values.put(e.getKey(), e.getValue().getAsString())));
-        values.putIfAbsent(ENVIRONMENT_TAG, expectedEnvironment(context));
+        Expected environment = expectedEnvironment(context);
+        if (!environment.secret()) {
+            // a secret setting is not written into a plain tag: the missing key stays a violation
+            values.putIfAbsent(ENVIRONMENT_TAG, environment.value());
+        }
         PropertyEdit edit = resource.edit();
         boolean changed = false;
         for (String key : missing(effectiveTags(resource), context)) {
@@ -129,9 +140,21 @@ public final class TaggableResourcesCarryRequiredTags extends ResourceRule {
                 .filter(key -> tags.getOrDefault(key, "").isEmpty()).toList();
     }
 
-    private static String expectedEnvironment(PolicyContext context) {
+    /** The expected Environment value, and whether it came from a secret stack setting (never echoed). */
+    private record Expected(String value, boolean secret) {
+    }
+
+    /** The policy config's {@code environment}, else the stack's {@link #ENVIRONMENT_SETTING}, else the stack name. */
+    private static Expected expectedEnvironment(PolicyContext context) {
         String configured = context.config().string("environment");
-        return configured.isEmpty() ? context.stack().stack() : configured;
+        if (!configured.isEmpty()) {
+            return new Expected(configured, false);
+        }
+        String setting = context.stack().config().getOrDefault(ENVIRONMENT_SETTING, "");
+        if (!setting.isEmpty()) {
+            return new Expected(setting, context.stack().secretKeys().contains(ENVIRONMENT_SETTING));
+        }
+        return new Expected(context.stack().stack(), false);
     }
 
     private static JsonObject tagValuesSchema() {

@@ -3,6 +3,7 @@ package policy.rules.validity;
 import policy.rules.ResourceRule;
 import policy.rules.Types;
 import policy.sdk.EnforcementLevel;
+import policy.sdk.Messages;
 import policy.sdk.Outcome;
 import policy.sdk.PolicyContext;
 import policy.sdk.PolicyInfo;
@@ -32,11 +33,13 @@ public final class LogRetentionIsAllowedValue extends ResourceRule {
 
     @Override
     public Outcome validate(ResourceView resource, PolicyContext context) {
-        Optional<Long> days = resource.prop("retentionInDays").integer();
+        // read the number as given: a fraction or a value beyond a long is simply not an allowed value
+        Optional<Double> days = resource.prop("retentionInDays").number();
         if (days.isEmpty()) {
             return Outcome.notApplicable("retentionInDays is not set");
         }
-        return ALLOWED_DAYS.contains(days.get()) ? Outcome.compliant() : Outcome.violation("log group '"
-                + resource.name() + "' sets retentionInDays " + days.get() + ", which CloudWatch Logs rejects");
+        boolean allowed = Messages.isLong(days.get()) && ALLOWED_DAYS.contains(days.get().longValue());
+        return allowed ? Outcome.compliant() : Outcome.violation("log group '" + resource.name() + "' sets retentionInDays "
+                + Messages.number(days.get()) + ", which CloudWatch Logs rejects");
     }
 }

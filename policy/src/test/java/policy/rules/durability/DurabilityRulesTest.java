@@ -49,6 +49,8 @@ class DurabilityRulesTest {
         assertTrue(prod.resource(KEY, "data", "{}").compliant());
         assertEquals(List.of("key 'data' has a deletion window of 7 days; the minimum is 30"),
                 prod.resource(KEY, "data", "{'deletionWindowInDays':7}").violations());
+        assertEquals(List.of("key 'data' has a deletion window of 1 day; the minimum is 30"),
+                prod.resource(KEY, "data", "{'deletionWindowInDays':1}").violations());
         assertEquals("the policy only applies to resources of type " + KEY, prod.resource(CLUSTER, "db", "{}").notApplicable());
         assertTrue(prod.resource(KEY, "data", "{'deletionWindowInDays':'" + UNKNOWN + "'}").undecidable());
     }

@@ -65,8 +65,10 @@ class NetworkRulesTest {
         String dsg = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
 
         assertTrue(rule.resource(dsg, "default", "{'vpcId':'vpc-1','ingress':[],'egress':[]}").compliant());
-        assertEquals(List.of("default security group 'default' has 1 ingress and 0 egress rule(s)"),
+        assertEquals(List.of("default security group 'default' has 1 ingress rule and 0 egress rules"),
                 rule.resource(dsg, "default", "{'ingress':[{'protocol':'-1','self':true}]}").violations());
+        assertEquals(List.of("default security group 'default' has 0 ingress rules and 1 egress rule"),
+                rule.resource(dsg, "default", "{'egress':[{'protocol':'-1','cidrBlocks':['0.0.0.0/0']}]}").violations());
         assertEquals("the policy only applies to resources of type " + dsg, rule.resource(SG, "sg", "{}").notApplicable());
         assertTrue(rule.resource(dsg, "default", "{'egress':'" + UNKNOWN + "'}").undecidable());
     }

@@ -26,6 +26,14 @@ class RetentionRulesTest {
                 dev.resource(LOG_GROUP, "backend", "{}").violations());
         assertEquals("the policy only applies to resources of type " + LOG_GROUP, prod.resource(CLUSTER, "db", "{}").notApplicable());
         assertTrue(prod.resource(LOG_GROUP, "backend", "{'retentionInDays':'" + UNKNOWN + "'}").undecidable());
+        // out-of-range and fractional values are log-retention-is-allowed-value's to refuse; here they only compare
+        assertTrue(prod.resource(LOG_GROUP, "backend", "{'retentionInDays':1e300}").compliant());
+        assertEquals(List.of("log group 'backend' keeps events 6.5 days; the minimum is 7"),
+                dev.resource(LOG_GROUP, "backend", "{'retentionInDays':6.5}").violations());
+        assertEquals(List.of("log group 'backend' keeps events 1 day; the minimum is 7"),
+                dev.resource(LOG_GROUP, "backend", "{'retentionInDays':1}").violations());
+        assertEquals(List.of("log group 'backend' keeps events -1e300 days; the minimum is 7"),
+                dev.resource(LOG_GROUP, "backend", "{'retentionInDays':-1e300}").violations());
     }
 
     @Test
@@ -44,7 +52,9 @@ class RetentionRulesTest {
         RuleCheck rule = RuleCheck.of("database-backups-retain-for-minimum");
 
         assertTrue(rule.resource(CLUSTER, "db", "{'backupRetentionPeriod':14}").compliant());
-        assertEquals(List.of("cluster 'db' keeps backups 1 day(s); the minimum is 7"), rule.resource(CLUSTER, "db", "{}").violations());
+        assertEquals(List.of("cluster 'db' keeps backups 1 day; the minimum is 7"), rule.resource(CLUSTER, "db", "{}").violations());
+        assertEquals(List.of("cluster 'db' keeps backups 2 days; the minimum is 7"),
+                rule.resource(CLUSTER, "db", "{'backupRetentionPeriod':2}").violations());
         assertEquals("the policy only applies to resources of type " + CLUSTER, rule.resource(LOG_GROUP, "lg", "{}").notApplicable());
         assertTrue(rule.resource(CLUSTER, "db", "{'backupRetentionPeriod':'" + UNKNOWN + "'}").undecidable());
     }

@@ -115,6 +115,17 @@ class BucketStackRulesTest {
         assertTrue(RuleCheck.of("log-buckets-follow-retention-plan", "{'log-buckets-follow-retention-plan':{'albLogExpirationDays':45}}")
                 .stack(ALB, ALB_BUCKET, lifecycle("alb-lc", "op-alb-logs", "[{'status':'Enabled','expiration':{'days':45}}]")).compliant(),
                 "thresholds come from config");
+        assertEquals(List.of("ALB access-log bucket 'alb-logs' expires objects after 1 day; the plan expires them at 2 days",
+                        "AWS Config bucket 'config-bucket' expires objects after 1 and 2 days; the plan keeps them at least 3 days"),
+                RuleCheck.of("log-buckets-follow-retention-plan", "{'log-buckets-follow-retention-plan':{'albLogExpirationDays':2,"
+                                + "'configMinimumRetentionDays':3}}")
+                        .stack(ALB, ALB_BUCKET, lifecycle("alb-lc", "op-alb-logs", "[{'status':'Enabled','expiration':{'days':1}}]"),
+                                CHANNEL, CONFIG_BUCKET, lifecycle("config-lc", "op-config", "[{'status':'Enabled','expiration':{'days':1}},"
+                                        + "{'status':'Enabled','expiration':{'days':2}}]")).violations());
+        assertEquals(List.of("CloudTrail bucket 'trail-bucket' does not transition objects to GLACIER at 1 day",
+                        "CloudTrail bucket 'trail-bucket' never expires objects; the plan expires them at 1 day"),
+                RuleCheck.of("log-buckets-follow-retention-plan", "{'log-buckets-follow-retention-plan':{'trailGlacierTransitionDays':1,"
+                        + "'trailExpirationDays':1}}").stack(TRAIL, TRAIL_BUCKET).violations());
         assertTrue(rule.stack(ALB, res(LEGACY_BUCKET, "alb-logs", "{'bucket':'op-alb-logs','lifecycleRules':[{'enabled':true,"
                 + "'expiration':{'days':30}}]}")).compliant(), "legacy inline lifecycle rules");
         assertEquals("the stack has no resource of type aws:alb/loadBalancer:LoadBalancer, aws:applicationloadbalancing/loadBalancer:LoadBalancer, "

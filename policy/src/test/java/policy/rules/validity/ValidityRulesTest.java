@@ -22,6 +22,15 @@ class ValidityRulesTest {
         assertEquals(List.of("log group 'backend' sets retentionInDays 45, which CloudWatch Logs rejects"),
                 rule.resource(lg, "backend", "{'retentionInDays':45}").violations());
         assertEquals("retentionInDays is not set", rule.resource(lg, "backend", "{}").notApplicable());
+        assertEquals(List.of("log group 'backend' sets retentionInDays 1e300, which CloudWatch Logs rejects"),
+                rule.resource(lg, "backend", "{'retentionInDays':1e300}").violations(), "the value given, not a clamped long");
+        assertEquals(List.of("log group 'backend' sets retentionInDays 9223372036854776000, which CloudWatch Logs rejects"),
+                rule.resource(lg, "backend", "{'retentionInDays':9223372036854775807}").violations(), "2^63 does not fit a long; printed in its shortest exact double form");
+        assertEquals(List.of("log group 'backend' sets retentionInDays 7.5, which CloudWatch Logs rejects"),
+                rule.resource(lg, "backend", "{'retentionInDays':7.5}").violations(), "a fraction is a violation, not an error");
+        assertEquals(List.of("log group 'backend' sets retentionInDays -7, which CloudWatch Logs rejects"),
+                rule.resource(lg, "backend", "{'retentionInDays':-7}").violations());
+        assertTrue(rule.resource(lg, "backend", "{'retentionInDays':7.0}").compliant());
         assertTrue(rule.resource(lg, "backend", "{'retentionInDays':'" + UNKNOWN + "'}").undecidable());
     }
 
