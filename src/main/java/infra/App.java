@@ -96,7 +96,7 @@ public final class App {
                 compute.frontendTargetGroupArnSuffix(), compute.clusterName(), compute.backendServiceName(),
                 compute.frontendServiceName(), database.clusterIdentifier(), queue.queueName(), queue.dlqName(),
                 producer.functionName(), MonitoredResources.queueNameOf(producer.deadLetterQueueArn()),
-                MonitoredResources.queueNameOf(security.findingDeadLetterQueueArn()));
+                security.findingDeadLetterQueueArn().map(MonitoredResources::queueNameOf));
         var alarms = new Alarms("alarms", new AlarmsArgs(settings, monitored, alerting.infrastructureTopicArn(),
                 alerting.pagingTopicArn()), null);
         var dashboard = new Dashboard("dashboard", new DashboardArgs(settings, monitored, alarms.alarmArns()), null);

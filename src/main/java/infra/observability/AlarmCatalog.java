@@ -87,7 +87,16 @@ public final class AlarmCatalog {
 
     /** The catalog for a stack, with the stack's {@code alarmThresholds} overrides applied. */
     public static List<AlarmSpec> forStack(Settings settings) {
-        return forStack(settings.environment(), settings.data().maxAcu(), settings.observability().alarmThresholds());
+        return forStack(settings, settings.security().routesFindings());
+    }
+
+    /**
+     * As {@link #forStack(Settings)}, with the findings dead-letter queue's alarm only when
+     * {@code findingsDeadLetterQueue} (the stack has that queue).
+     */
+    public static List<AlarmSpec> forStack(Settings settings, boolean findingsDeadLetterQueue) {
+        return forStack(settings.environment(), settings.data().maxAcu(), findingsDeadLetterQueue,
+                settings.observability().alarmThresholds());
     }
 
     /**
@@ -96,8 +105,9 @@ public final class AlarmCatalog {
      *
      * @throws IllegalArgumentException naming every override id the catalog does not have
      */
-    public static List<AlarmSpec> forStack(Environment env, double auroraMaxAcu, Map<String, Double> thresholdOverrides) {
-        List<AlarmSpec> defaults = defaults(env, auroraMaxAcu);
+    public static List<AlarmSpec> forStack(Environment env, double auroraMaxAcu, boolean findingsDeadLetterQueue,
+            Map<String, Double> thresholdOverrides) {
+        List<AlarmSpec> defaults = defaults(env, auroraMaxAcu, findingsDeadLetterQueue);
         Map<String, AlarmSpec> byId = new LinkedHashMap<>();
         defaults.forEach(a -> byId.put(a.id(), a));
         List<String> unknown = thresholdOverrides.keySet().stream().filter(k -> !byId.containsKey(k)).sorted()
@@ -117,7 +127,7 @@ public final class AlarmCatalog {
                 POSTGRES_MAX_CONNECTIONS_CAP);
     }
 
-    private static List<AlarmSpec> defaults(Environment env, double auroraMaxAcu) {
+    private static List<AlarmSpec> defaults(Environment env, double auroraMaxAcu, boolean findingsDeadLetterQueue) {
         List<AlarmSpec> all = new ArrayList<>();
 
         // Load balancer: P1 "ALB-No-Healthy-Targets" per target group, P2 latency and 5XX, P3 4XX and silence.
@@ -202,10 +212,12 @@ public final class AlarmCatalog {
                 DLQ_VISIBLE_MESSAGES, Comparison.GREATER, ONE_MINUTE_SECONDS, P1_FAST_EVALUATIONS,
                 MissingData.NOT_BREACHING, Priority.P2, Target.PRODUCER_DLQ,
                 "Schedule events or producer invocations that failed for good are on the producer's dead-letter queue"));
-        all.add(spec("security", "findings-dlq-messages-detected", "AWS/SQS", "ApproximateNumberOfMessagesVisible",
-                "Maximum", DLQ_VISIBLE_MESSAGES, Comparison.GREATER, ONE_MINUTE_SECONDS, P1_FAST_EVALUATIONS,
-                MissingData.NOT_BREACHING, Priority.P2, Target.FINDINGS_DLQ,
-                "Security findings that could not be delivered to the security alerts topic are on the findings dead-letter queue"));
+        if (findingsDeadLetterQueue) {
+            all.add(spec("security", "findings-dlq-messages-detected", "AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                    "Maximum", DLQ_VISIBLE_MESSAGES, Comparison.GREATER, ONE_MINUTE_SECONDS, P1_FAST_EVALUATIONS,
+                    MissingData.NOT_BREACHING, Priority.P2, Target.FINDINGS_DLQ,
+                    "Security findings that could not be delivered to the security alerts topic are on the findings dead-letter queue"));
+        }
         all.add(spec("sqs", "oldest-message-age-high", "AWS/SQS", "ApproximateAgeOfOldestMessage", "Maximum",
                 SQS_OLDEST_MESSAGE_AGE_SECONDS, Comparison.GREATER, ONE_MINUTE_SECONDS, SUSTAINED_EVALUATIONS,
                 MissingData.NOT_BREACHING, Priority.P2, Target.QUEUE,

@@ -179,7 +179,8 @@ public final class PlanCommand implements Callable<Integer> {
             return;
         }
         Path file = outDir.resolve(stackName + "-runbooks.md");
-        Files.writeString(file, Runbooks.markdown(RunbookFacts.fromOutputs(exports), settings.data().maxAcu()));
+        Files.writeString(file, Runbooks.markdown(RunbookFacts.fromOutputs(exports), settings.data().maxAcu(),
+                settings.security().routesFindings()));
         out.println("Wrote " + file + " (incident runbooks with this stack's names)");
     }
 

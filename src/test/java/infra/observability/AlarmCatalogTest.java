@@ -65,14 +65,23 @@ class AlarmCatalogTest {
 
     @Test
     void devCatalogMatchesThePlanAlarmByAlarm() {
-        List<AlarmSpec> catalog = AlarmCatalog.forStack(Environment.DEV, 2.0, Map.of());
+        List<AlarmSpec> catalog = AlarmCatalog.forStack(Environment.DEV, 2.0, true, Map.of());
 
         assertEquals(String.join("\n", PLAN_DEV), catalog.stream().map(AlarmCatalogTest::row).collect(Collectors.joining("\n")));
     }
 
     @Test
+    void withoutAFindingsDeadLetterQueueItsAlarmIsLeftOutAndNothingElse() {
+        List<AlarmSpec> catalog = AlarmCatalog.forStack(Environment.DEV, 2.0, false, Map.of());
+
+        List<String> expected = PLAN_DEV.stream().filter(r -> !r.startsWith("security-findings-dlq-messages-detected ")).toList();
+        assertEquals(PLAN_DEV.size() - 1, expected.size());
+        assertEquals(String.join("\n", expected), catalog.stream().map(AlarmCatalogTest::row).collect(Collectors.joining("\n")));
+    }
+
+    @Test
     void prodAddsTheRequestSilenceAlarmAndScalesDatabaseLimitsWithMaxAcu() {
-        List<AlarmSpec> catalog = AlarmCatalog.forStack(Environment.PROD, 8.0, Map.of());
+        List<AlarmSpec> catalog = AlarmCatalog.forStack(Environment.PROD, 8.0, true, Map.of());
         Map<String, String> rows = catalog.stream().collect(Collectors.toMap(AlarmSpec::id, AlarmCatalogTest::row));
 
         assertEquals(PLAN_DEV.size() + 1, catalog.size());
@@ -95,7 +104,7 @@ class AlarmCatalogTest {
     @Test
     void noTwoAlarmsShareANameOrWatchTheSameThingTheSameWay() {
         for (Environment env : Environment.values()) {
-            List<AlarmSpec> catalog = AlarmCatalog.forStack(env, 4.0, Map.of());
+            List<AlarmSpec> catalog = AlarmCatalog.forStack(env, 4.0, true, Map.of());
             Set<String> names = new HashSet<>();
             Set<String> definitions = new HashSet<>();
             for (AlarmSpec a : catalog) {
@@ -109,7 +118,7 @@ class AlarmCatalogTest {
 
     @Test
     void everyNamedAlarmOfThePlansPriorityTablesHasItsPriority() {
-        Map<String, AlarmSpec.Priority> byId = AlarmCatalog.forStack(Environment.PROD, 8.0, Map.of()).stream()
+        Map<String, AlarmSpec.Priority> byId = AlarmCatalog.forStack(Environment.PROD, 8.0, true, Map.of()).stream()
                 .collect(Collectors.toMap(AlarmSpec::id, AlarmSpec::priority));
         Map<String, List<String>> planNameToIds = Map.ofEntries(
                 Map.entry("ALB-No-Healthy-Targets", List.of("alb-backend-unhealthy-hosts", "alb-frontend-unhealthy-hosts")),
@@ -132,7 +141,7 @@ class AlarmCatalogTest {
 
     @Test
     void thresholdOverridesReplaceOnlyTheNamedAlarm() {
-        List<AlarmSpec> catalog = AlarmCatalog.forStack(Environment.DEV, 2.0, Map.of("backend-cpu-high", 70.0));
+        List<AlarmSpec> catalog = AlarmCatalog.forStack(Environment.DEV, 2.0, true, Map.of("backend-cpu-high", 70.0));
 
         AlarmSpec cpu = catalog.stream().filter(a -> a.id().equals("backend-cpu-high")).findFirst().orElseThrow();
         AlarmSpec frontendCpu = catalog.stream().filter(a -> a.id().equals("frontend-cpu-high")).findFirst().orElseThrow();
@@ -144,7 +153,7 @@ class AlarmCatalogTest {
     @Test
     void unknownOverrideIdsAreRejectedWithTheKnownIds() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AlarmCatalog.forStack(Environment.DEV, 2.0, Map.of("backend-cpu-hgh", 70.0, "alb-no-requests", 2.0)));
+                () -> AlarmCatalog.forStack(Environment.DEV, 2.0, true, Map.of("backend-cpu-hgh", 70.0, "alb-no-requests", 2.0)));
 
         assertTrue(e.getMessage().startsWith("order-processing:alarmThresholds names alarms the dev catalog does not have: "
                 + "alb-no-requests, backend-cpu-hgh; known alarms: alb-backend-unhealthy-hosts, alb-frontend-unhealthy-hosts, "), e.getMessage());
