@@ -394,8 +394,11 @@ public final class ConfigReader {
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
-    /** The known key fewest edits away (case-insensitive), if within {@link #MAX_TYPO_EDITS}; ties go alphabetically. */
-    private static String nearest(String key, Set<String> known) {
+    /**
+     * The known key (or id) fewest edits away (case-insensitive), if within {@link #MAX_TYPO_EDITS};
+     * ties go alphabetically; null when none is that near.
+     */
+    public static String nearest(String key, Collection<String> known) {
         String lower = key.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

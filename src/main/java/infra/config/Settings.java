@@ -27,8 +27,28 @@ public record Settings(
     public static final String PROJECT = ConfigReader.NAMESPACE;
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d$");
 
+    /**
+     * A check of loaded settings that needs knowledge outside this package, such as the alarm
+     * catalog's ids for {@code alarmThresholds}. It reports through the reader, so its problems are
+     * listed with every other one. Passed in by the program rather than called from here, so that
+     * {@code infra.config} depends on no component package.
+     */
+    @FunctionalInterface
+    public interface Check {
+        void check(Settings settings, ConfigReader reader);
+    }
+
     /** Loads and validates; throws {@link InvalidConfigException} listing every problem. */
     public static Settings load(Map<String, String> config, Set<String> secretKeys, String stack) {
+        return load(config, secretKeys, stack, java.util.List.of());
+    }
+
+    /**
+     * Loads and validates, then runs {@code checks} over the result; throws
+     * {@link InvalidConfigException} listing every problem, the checks' included.
+     */
+    public static Settings load(Map<String, String> config, Set<String> secretKeys, String stack,
+                                java.util.List<Check> checks) {
         Environment environment = resolveEnvironment(config, secretKeys, stack);
         ConfigReader r = new ConfigReader(config, secretKeys, stack, environment == null ? Environment.DEV : environment);
         // read again through the reader so the key counts as known and problems are collected in order
@@ -57,10 +77,12 @@ public record Settings(
         ProducerSettings producer = ProducerSettings.load(r);
         ObservabilitySettings observability = ObservabilitySettings.load(r);
         SecuritySettings security = SecuritySettings.load(r);
+        Settings settings = new Settings(PROJECT, stack, environment, region, defaultTags, features, network, data,
+                compute, producer, observability, security);
+        checks.forEach(check -> check.check(settings, r));
         r.reportUnknownKeys();
         r.finish();
-        return new Settings(PROJECT, stack, environment, region, defaultTags, features, network, data, compute,
-                producer, observability, security);
+        return settings;
     }
 
     public static Settings load(Map<String, String> config, String stack) {

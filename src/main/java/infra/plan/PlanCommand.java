@@ -105,7 +105,7 @@ public final class PlanCommand implements Callable<Integer> {
         Settings settings;
         try {
             file = OfflinePlan.stackFile(projectDir, stackOrPath);
-            settings = Settings.load(file.values(), file.secretKeys(), file.stack());
+            settings = App.loadSettings(file.values(), file.secretKeys(), file.stack());
         } catch (IOException e) {
             return fail(err, CONFIG_ERROR, "error: " + e.getMessage());
         } catch (InvalidConfigException e) {

@@ -160,6 +160,43 @@ class AlarmCatalogTest {
     }
 
     @Test
+    void theSettingsCheckReportsUnknownIdsAsConfigProblemsWithAFixThatKeepsTheRest() {
+        infra.config.InvalidConfigException e = assertThrows(infra.config.InvalidConfigException.class,
+                () -> infra.testing.Stacks.settings("dev", Map.of("alarmThresholds",
+                        "{\"backend-cpu-high\": 70.5, \"alb-no-requests\": 2}")));
+
+        assertEquals(List.of("order-processing:alarmThresholds = 'alb-no-requests=2': names no alarm of the dev stack; "
+                + "that alarm exists only in prod. "
+                + "Fix: pulumi config set order-processing:alarmThresholds '{\"backend-cpu-high\":70.5}' --stack dev"),
+                e.problems().stream().map(infra.config.ConfigProblem::message).toList());
+    }
+
+    @Test
+    void theFindingsQueueAlarmIsUnknownWhereNoFindingIsRoutedAndTheFixRemovesTheKey() {
+        infra.config.InvalidConfigException e = assertThrows(infra.config.InvalidConfigException.class,
+                () -> infra.testing.Stacks.settings("dev", Map.of("securityHubEnabled", "false",
+                        "alarmThresholds", "{\"security-findings-dlq-messages-detected\": 1}")));
+
+        assertEquals(List.of("order-processing:alarmThresholds = 'security-findings-dlq-messages-detected=1': names no "
+                + "alarm of the dev stack; that alarm exists only when securityHubEnabled or guardDutyEnabled is true "
+                + "(it watches the findings dead-letter queue). "
+                + "Fix: pulumi config rm order-processing:alarmThresholds --stack dev"),
+                e.problems().stream().map(infra.config.ConfigProblem::message).toList());
+    }
+
+    @Test
+    void settingsLoadedWithoutTheCheckStillFailAsConfigWhenTheAlarmsAreBuilt() {
+        java.util.Map<String, String> config = infra.testing.Stacks.config("dev",
+                Map.of("alarmThresholds", "{\"nonexistent-alarm\": 5}"));
+        infra.config.Settings settings = infra.config.Settings.load(config, "dev");
+
+        infra.config.InvalidConfigException e = assertThrows(infra.config.InvalidConfigException.class,
+                () -> AlarmCatalog.forStack(settings));
+        assertEquals("order-processing:alarmThresholds", e.problems().get(0).key());
+        assertEquals("nonexistent-alarm=5", e.problems().get(0).value());
+    }
+
+    @Test
     void specRejectsMoreDatapointsThanEvaluationPeriods() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AlarmSpec("x", "y", "AWS/X", "M",
                 java.util.Optional.empty(), "Sum", 1, AlarmSpec.Comparison.GREATER, 60, 2, 3,

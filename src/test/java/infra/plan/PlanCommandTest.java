@@ -210,6 +210,29 @@ final class PlanCommandTest {
     }
 
     @Test
+    void anUnknownAlarmIdInTheThresholdsIsAConfigErrorListedWithTheOthers() throws IOException {
+        Path stackFile = out.resolve("Pulumi.dev.yaml");
+        Files.writeString(stackFile, Files.readString(Path.of("Pulumi.dev.yaml")).replace("azCount: \"3\"", "azCount: \"9\"")
+                + "  order-processing:alarmThresholds: '{\"backend-cpu-high\": 70, \"nonexistent-alarm\": 5, \"backend-cpu-hgh\": 60}'\n");
+
+        Execution run = execute(infra.App::stack, PolicyGate.NONE, stackFile.toString());
+
+        String known = infra.observability.AlarmCatalog.forStack(infra.config.Environment.DEV, 2.0, true, Map.of()).stream()
+                .map(infra.observability.AlarmSpec::id).sorted().collect(java.util.stream.Collectors.joining(", "));
+        String fix = "Fix: pulumi config set order-processing:alarmThresholds '{\"backend-cpu-high\":70}' --stack dev";
+        assertEquals(PlanCommand.CONFIG_ERROR, run.exitCode(), run.err());
+        assertEquals("error: stack '" + stackFile + "' has 3 invalid stack settings:\n"
+                + "  - order-processing:azCount = '9': must be a whole number from 2 to 3. "
+                + "Fix: pulumi config set order-processing:azCount 3 --stack dev\n"
+                + "  - order-processing:alarmThresholds = 'backend-cpu-hgh=60': names no alarm of the dev stack; "
+                + "did you mean backend-cpu-high? " + fix + "\n"
+                + "  - order-processing:alarmThresholds = 'nonexistent-alarm=5': names no alarm of the dev stack; "
+                + "known alarms: " + known + ". " + fix + "\n", run.err());
+        assertTrue(known.startsWith("alb-backend-unhealthy-hosts, alb-frontend-unhealthy-hosts, alb-high-latency, "), known);
+        assertEquals("", run.out());
+    }
+
+    @Test
     void exitsThreeWhenTheStackFileDoesNotExist() {
         Execution run = execute(FAKE_PROGRAM, PolicyGate.NONE, "qa");
 
