@@ -170,7 +170,13 @@ public final class PlanCommand implements Callable<Integer> {
      */
     private void writeRunbooks(String stackName, Settings settings, Map<String, Object> exports, PrintWriter out)
             throws IOException {
+        Path file = outDir.resolve(stackName + "-runbooks.md");
         if (unknownOutputs) {
+            // a runbook from an earlier known-outputs run would pass for this run's
+            if (Files.deleteIfExists(file)) {
+                out.println("Removed " + file + " from an earlier run: runbooks need known outputs, so none is "
+                        + "written with --unknown-outputs");
+            }
             return;
         }
         List<String> missing = RunbookFacts.OUTPUT_NAMES.stream().filter(n -> !exports.containsKey(n)).toList();
@@ -178,7 +184,6 @@ public final class PlanCommand implements Callable<Integer> {
             out.println("Runbooks not written: the program does not export " + String.join(", ", missing));
             return;
         }
-        Path file = outDir.resolve(stackName + "-runbooks.md");
         Files.writeString(file, Runbooks.markdown(RunbookFacts.fromOutputs(exports), settings.data().maxAcu(),
                 settings.security().routesFindings()));
         out.println("Wrote " + file + " (incident runbooks with this stack's names)");

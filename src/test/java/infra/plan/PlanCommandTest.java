@@ -183,6 +183,50 @@ final class PlanCommandTest {
         assertEquals(PROVIDER_URN + "::" + AwsMocks.UNKNOWN, queue.get("provider").getAsString());
     }
 
+    /** The fake program plus exports: plain, numeric, secret and computed. */
+    private static final BiConsumer<Context, Settings> EXPORTING_PROGRAM = (ctx, settings) -> {
+        var messaging = new Messaging("orders");
+        ctx.export("environment", Output.of("dev"));
+        ctx.export("replicas", Output.of(3));
+        ctx.export("token", Output.ofSecret("do-not-print"));
+        ctx.export("queueArn", messaging.queue.arn());
+    };
+
+    @Test
+    void theRootStackCarriesTheExportedOutputsAsTheEnginesStateDoes() throws IOException {
+        Execution run = execute(EXPORTING_PROGRAM, PolicyGate.NONE, "dev");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String queueArn = planResource("orders-queue").getAsJsonObject("outputs").get("arn").getAsString();
+        assertEquals(JsonParser.parseString("{\"environment\": \"dev\", \"queueArn\": \"" + queueArn + "\", \"replicas\": 3, "
+                + "\"token\": {\"4dabf18193072939515e22adb298388d\": \"1b47061264138c4ac30d75fd1eb44270\", \"value\": \"[secret]\"}}"),
+                planResource("order-processing-dev").get("outputs"));
+        assertFalse(Files.readString(out.resolve("dev.json")).contains("do-not-print"));
+    }
+
+    @Test
+    void inTheFirstPreviewModeComputedExportsAreTheUnknownSentinel() throws IOException {
+        Execution run = execute(EXPORTING_PROGRAM, PolicyGate.NONE, "dev", "--unknown-outputs");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(JsonParser.parseString("{\"environment\": \"dev\", \"queueArn\": \"" + AwsMocks.UNKNOWN + "\", \"replicas\": 3, "
+                + "\"token\": {\"4dabf18193072939515e22adb298388d\": \"1b47061264138c4ac30d75fd1eb44270\", \"value\": \"[secret]\"}}"),
+                planResource("order-processing-dev").get("outputs"));
+    }
+
+    @Test
+    void theFirstPreviewModeRemovesARunbookLeftByAnEarlierRun() throws IOException {
+        Path stale = out.resolve("dev-runbooks.md");
+        Files.writeString(stale, "# runbooks of an earlier known-outputs run\n");
+
+        Execution run = execute(FAKE_PROGRAM, PolicyGate.NONE, "dev", "--unknown-outputs");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(Files.exists(stale));
+        assertTrue(run.out().contains("Removed " + stale + " from an earlier run: runbooks need known outputs, so none is "
+                + "written with --unknown-outputs\n"), run.out());
+    }
+
     @Test
     void capturesUnknownInputsInTheRegistrationStruct() throws IOException {
         var file = OfflinePlan.stackFile(Path.of("."), "dev");
