@@ -39,6 +39,73 @@ final class StackFilesTest {
     }
 
     @Test
+    void readsPlainScalarsByTheYaml12CoreSchemaAsThePulumiCliDoes() throws IOException {
+        StackFiles.StackConfig config = read("Pulumi.dev.yaml", """
+                config:
+                  xrayEnabled: off
+                  deletionProtection: yes
+                  finalSnapshot: True
+                  wafEnabled: FALSE
+                  backupRetentionDays: 1_0
+                  azCount: 3
+                  queueMaxReceiveCount: 010
+                  kmsDeletionWindowDays: 0x1e
+                  auroraMaxAcu: 4.50
+                  auroraMinAcu: .5
+                  producerSchedule: 12:30
+                  auroraBackupWindow: 2024-01-01
+                  certificateArn: ~
+                  slackWebhookUrl:
+                  alarmThresholds:
+                    backend-cpu-high: 1_0
+                    frontend-cpu-high: 70
+                    flag: on
+                    strict: true
+                """);
+
+        Map<String, String> expected = new java.util.TreeMap<>(Map.ofEntries(
+                Map.entry("order-processing:xrayEnabled", "off"),
+                Map.entry("order-processing:deletionProtection", "yes"),
+                Map.entry("order-processing:finalSnapshot", "true"),
+                Map.entry("order-processing:wafEnabled", "false"),
+                Map.entry("order-processing:backupRetentionDays", "1_0"),
+                Map.entry("order-processing:azCount", "3"),
+                Map.entry("order-processing:queueMaxReceiveCount", "010"),
+                Map.entry("order-processing:kmsDeletionWindowDays", "0x1e"),
+                Map.entry("order-processing:auroraMaxAcu", "4.5"),
+                Map.entry("order-processing:auroraMinAcu", "0.5"),
+                Map.entry("order-processing:producerSchedule", "12:30"),
+                Map.entry("order-processing:auroraBackupWindow", "2024-01-01"),
+                Map.entry("order-processing:certificateArn", ""),
+                Map.entry("order-processing:slackWebhookUrl", ""),
+                Map.entry("order-processing:alarmThresholds",
+                        "{\"backend-cpu-high\":\"1_0\",\"frontend-cpu-high\":70,\"flag\":\"on\",\"strict\":true}")));
+        assertEquals(expected, new java.util.TreeMap<>(config.values()));
+    }
+
+    @Test
+    void yaml11WordsReachTheSettingsAsWrittenAndAreReported() throws IOException {
+        StackFiles.StackConfig file = StackFiles.read(Path.of("Pulumi.dev.yaml"));
+        String yaml = Files.readString(Path.of("Pulumi.dev.yaml"))
+                .replace("order-processing:xrayEnabled: \"true\"", "order-processing:xrayEnabled: off")
+                .replace("order-processing:deletionProtection: \"false\"", "order-processing:deletionProtection: yes")
+                .replace("order-processing:backupRetentionDays: \"1\"", "order-processing:backupRetentionDays: 1_0");
+        StackFiles.StackConfig config = read("Pulumi.dev.yaml", yaml);
+
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> Settings.load(config.values(), config.secretKeys(), config.stack()));
+        assertEquals(java.util.List.of(
+                "order-processing:xrayEnabled = 'off': must be true or false. "
+                        + "Fix: pulumi config set order-processing:xrayEnabled true --stack dev",
+                "order-processing:deletionProtection = 'yes': must be true or false. "
+                        + "Fix: pulumi config set order-processing:deletionProtection false --stack dev",
+                "order-processing:backupRetentionDays = '1_0': must be a whole number from 1 to 35. "
+                        + "Fix: pulumi config set order-processing:backupRetentionDays 1 --stack dev"),
+                e.problems().stream().map(ConfigProblem::message).toList());
+        assertEquals("true", file.values().get("order-processing:xrayEnabled"));
+    }
+
+    @Test
     void turnsNestedValuesIntoJsonAsTheEngineDoes() throws IOException {
         StackFiles.StackConfig config = read("Pulumi.dev.yaml", """
                 config:
