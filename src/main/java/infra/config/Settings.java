@@ -1,5 +1,6 @@
 package infra.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,8 @@ public record Settings(
         ComputeSettings compute,
         ProducerSettings producer,
         ObservabilitySettings observability,
-        SecuritySettings security) {
+        SecuritySettings security,
+        List<String> offlineNotes) {
 
     public static final String PROJECT = ConfigReader.NAMESPACE;
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d$");
@@ -40,7 +42,7 @@ public record Settings(
 
     /** Loads and validates; throws {@link InvalidConfigException} listing every problem. */
     public static Settings load(Map<String, String> config, Set<String> secretKeys, String stack) {
-        return load(config, secretKeys, stack, java.util.List.of());
+        return load(config, secretKeys, stack, List.of());
     }
 
     /**
@@ -48,7 +50,7 @@ public record Settings(
      * {@link InvalidConfigException} listing every problem, the checks' included.
      */
     public static Settings load(Map<String, String> config, Set<String> secretKeys, String stack,
-                                java.util.List<Check> checks) {
+                                List<Check> checks) {
         Environment environment = resolveEnvironment(config, secretKeys, stack);
         ConfigReader r = new ConfigReader(config, secretKeys, stack, environment == null ? Environment.DEV : environment);
         // read again through the reader so the key counts as known and problems are collected in order
@@ -78,7 +80,7 @@ public record Settings(
         ObservabilitySettings observability = ObservabilitySettings.load(r);
         SecuritySettings security = SecuritySettings.load(r);
         Settings settings = new Settings(PROJECT, stack, environment, region, defaultTags, features, network, data,
-                compute, producer, observability, security);
+                compute, producer, observability, security, r.offlineSecretNotes());
         checks.forEach(check -> check.check(settings, r));
         r.reportUnknownKeys();
         r.finish();
@@ -95,6 +97,14 @@ public record Settings(
             return Environment.parse(explicit).orElse(null);
         }
         return Environment.parse(stack).orElse(null);
+    }
+
+    /**
+     * {@code offlineNotes}: one line per secret key the offline plan could not decrypt, saying it was
+     * not checked and what the plan uses instead; empty when the engine supplies real values.
+     */
+    public Settings {
+        offlineNotes = List.copyOf(offlineNotes);
     }
 
     /** A physical-name prefix that keeps stacks sharing an account apart, e.g. {@code prod}. */

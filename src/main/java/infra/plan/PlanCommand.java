@@ -121,6 +121,7 @@ public final class PlanCommand implements Callable<Integer> {
 
         out.println("Stack " + stack.project() + "/" + stack.stack() + " (" + settings.environment() + ", "
                 + stack.region() + ", outputs " + (unknownOutputs ? "unknown" : "known") + ")");
+        settings.offlineNotes().forEach(note -> out.println("Note: " + note));
         ResourceTree.lines(stack).forEach(line -> out.println("  " + line));
         out.println();
         out.println("Resources per type (" + stack.resources().size() + " in all):");

@@ -106,6 +106,41 @@ final class StackFilesTest {
     }
 
     @Test
+    void secretsTheOfflinePlanCannotReadUseTheDefaultUnlessTheyAreUrlsAndEachGetsOneNote() throws IOException {
+        String yaml = Files.readString(Path.of("Pulumi.dev.yaml"))
+                .replace("order-processing:infrastructureAlertEmails: devops-team@example.com",
+                        "order-processing:infrastructureAlertEmails:\n    secure: AAABAKx1")
+                + "  order-processing:vpcCidr:\n    secure: AAABAKx2\n"
+                + "  order-processing:backupRetentionDays:\n    secure: AAABAKx3\n"
+                + "  order-processing:slackWebhookUrl:\n    secure: AAABAKx4\n";
+        StackFiles.StackConfig config = read("Pulumi.dev.yaml", yaml);
+
+        Settings settings = Settings.load(config.values(), config.secretKeys(), config.stack());
+
+        assertEquals(java.util.List.of("devops-team@example.com"), settings.observability().infrastructureAlertEmails());
+        assertEquals("10.0.0.0/16", settings.network().vpcCidr());
+        assertEquals(1, settings.data().backupRetentionDays());
+        assertEquals(java.util.Optional.of(StackFiles.SECRET_PLACEHOLDER), settings.observability().slackWebhookUrl());
+        assertEquals(java.util.List.of(
+                "order-processing:vpcCidr: secret value not checked offline; the plan uses the setting's default",
+                "order-processing:backupRetentionDays: secret value not checked offline; the plan uses 1",
+                "order-processing:infrastructureAlertEmails: secret value not checked offline; the plan uses devops-team@example.com",
+                "order-processing:slackWebhookUrl: secret value not checked offline; the plan uses a placeholder https URL (offline-plan.invalid)"),
+                settings.offlineNotes());
+    }
+
+    @Test
+    void settingsFromTheEngineHaveNoOfflineNotesEvenForSecretKeys() {
+        java.util.Map<String, String> config = new java.util.HashMap<>(infra.testing.Stacks.config("dev", Map.of()));
+        config.put("order-processing:infrastructureAlertEmails", "oncall@example.com");
+
+        Settings settings = Settings.load(config, Set.of("order-processing:infrastructureAlertEmails"), "dev");
+
+        assertEquals(java.util.List.of("oncall@example.com"), settings.observability().infrastructureAlertEmails());
+        assertEquals(java.util.List.of(), settings.offlineNotes());
+    }
+
+    @Test
     void turnsNestedValuesIntoJsonAsTheEngineDoes() throws IOException {
         StackFiles.StackConfig config = read("Pulumi.dev.yaml", """
                 config:

@@ -277,6 +277,20 @@ final class PlanCommandTest {
     }
 
     @Test
+    void aSecretNonUrlSettingIsNotCheckedOfflineAndThePlanSaysWhatItUsesInstead() throws IOException {
+        Path stackFile = out.resolve("Pulumi.dev.yaml");
+        Files.writeString(stackFile, Files.readString(Path.of("Pulumi.dev.yaml"))
+                + "  order-processing:vpcCidr:\n    secure: AAABAKx2\n");
+
+        Execution run = execute(FAKE_PROGRAM, PolicyGate.NONE, stackFile.toString());
+
+        assertEquals(PlanCommand.OK, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\nNote: order-processing:vpcCidr: secret value not checked offline; "
+                + "the plan uses the setting's default\n"), run.out());
+        assertFalse(run.out().contains("offline-plan.invalid"), run.out());
+    }
+
+    @Test
     void exitsThreeWhenTheStackFileDoesNotExist() {
         Execution run = execute(FAKE_PROGRAM, PolicyGate.NONE, "qa");
 
