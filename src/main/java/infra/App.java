@@ -18,6 +18,7 @@ import infra.network.Network;
 import infra.observability.Dashboard;
 import infra.observability.DashboardArgs;
 import infra.network.NetworkArgs;
+import infra.observability.AlarmCatalog;
 import infra.observability.Alarms;
 import infra.observability.AlarmsArgs;
 import infra.observability.Alerting;
@@ -56,11 +57,22 @@ public final class App {
      */
     static Settings settingsFromEngine(Context ctx) {
         try {
-            return Settings.load(engineConfig(), engineSecretKeys(), ctx.stackName());
+            return loadSettings(engineConfig(), engineSecretKeys(), ctx.stackName());
         } catch (InvalidConfigException e) {
             throw new RunException(e.getMessage());
         }
     }
+
+    /**
+     * The program's settings: {@link Settings#load} plus the checks that need the components' own
+     * knowledge (alarm ids in {@code alarmThresholds}), so every config problem is reported at once.
+     * The engine's run and the offline plan both load through here.
+     */
+    public static Settings loadSettings(Map<String, String> config, Set<String> secretKeys, String stack) {
+        return Settings.load(config, secretKeys, stack, SETTINGS_CHECKS);
+    }
+
+    private static final List<Settings.Check> SETTINGS_CHECKS = List.of(AlarmCatalog.THRESHOLD_IDS);
 
     /**
      * Builds the whole stack from validated settings, in dependency order: keys first (everything
@@ -96,7 +108,7 @@ public final class App {
                 compute.frontendTargetGroupArnSuffix(), compute.clusterName(), compute.backendServiceName(),
                 compute.frontendServiceName(), database.clusterIdentifier(), queue.queueName(), queue.dlqName(),
                 producer.functionName(), MonitoredResources.queueNameOf(producer.deadLetterQueueArn()),
-                MonitoredResources.queueNameOf(security.findingDeadLetterQueueArn()));
+                security.findingDeadLetterQueueArn().map(MonitoredResources::queueNameOf));
         var alarms = new Alarms("alarms", new AlarmsArgs(settings, monitored, alerting.infrastructureTopicArn(),
                 alerting.pagingTopicArn()), null);
         var dashboard = new Dashboard("dashboard", new DashboardArgs(settings, monitored, alarms.alarmArns()), null);

@@ -54,6 +54,25 @@ class AppStackTest {
                 () -> "components present: " + components);
     }
 
+    @org.junit.jupiter.api.Test
+    void withNoFindingSourceThereIsNoFindingsQueueNorItsAlarm() throws IOException {
+        StackFiles.StackConfig file = OfflinePlan.stackFile(Path.of("."), "dev");
+        Map<String, String> values = new java.util.HashMap<>(file.values());
+        values.put("order-processing:securityHubEnabled", "false"); // GuardDuty is already off in dev
+        StackFiles.StackConfig noHub = new StackFiles.StackConfig("dev", file.file(), values, file.secretKeys());
+        Settings settings = Settings.load(values, file.secretKeys(), "dev");
+
+        OfflinePlan.Result result = OfflinePlan.render(noHub, settings, AwsMocks.Mode.KNOWN_OUTPUTS, App::stack);
+
+        assertNull(result.failure(), () -> "program failed: " + result.failure());
+        RenderedStack rendered = result.stack();
+        assertEquals(List.of("order-producer-dlq", "orders-dlq", "orders-queue"), rendered.ofType("aws:sqs/queue:Queue").stream()
+                .map(CapturedResource::name).sorted().toList());
+        assertEquals(List.of(), rendered.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").stream()
+                .map(CapturedResource::name).filter(n -> n.contains("findings")).toList());
+        assertEquals(List.of(), rendered.ofType("order-processing:security:FindingRouting"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "prod"})
     void everyLogGroupThatSomethingWritesToIsDeclared(String stack) throws IOException {

@@ -52,6 +52,8 @@ public final class ConfigReader {
     private final Environment environment;
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Set<String> consumed = new HashSet<>();
+    /** Secret keys that hold the offline plan's placeholder, to what the plan uses instead (in read order). */
+    private final Map<String, String> offlineSecrets = new LinkedHashMap<>();
 
     public ConfigReader(Map<String, String> raw, Set<String> secretKeys, String stack, Environment environment) {
         this.raw = Map.copyOf(raw);
@@ -105,12 +107,59 @@ public final class ConfigReader {
         return "pulumi config set " + secret + full + " " + value + " --stack " + stack;
     }
 
-    /** The raw text of a key, marking it as known. */
+    /**
+     * The raw text of a key, marking it as known. A secret the offline plan could not decrypt (its
+     * value is {@link StackFiles#SECRET_PLACEHOLDER}) reads as not set, so callers fall back to the
+     * setting's default instead of validating the placeholder as if the user had written it.
+     */
     public Optional<String> text(String key) {
         String full = fullKey(key);
         consumed.add(full);
         String value = raw.get(full);
+        if (isOfflinePlaceholder(full)) {
+            offlineSecrets.putIfAbsent(full, "the setting's default");
+            return Optional.empty();
+        }
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /** As {@link #text(String)}; for an offline placeholder, notes {@code fallback} as what the plan uses. */
+    private Optional<String> text(String key, Object fallback) {
+        Optional<String> value = text(key);
+        if (isOfflinePlaceholder(fullKey(key))) {
+            offlineSecrets.put(fullKey(key), describe(fallback));
+        }
+        return value;
+    }
+
+    private boolean isOfflinePlaceholder(String fullKey) {
+        return secretKeys.contains(fullKey) && StackFiles.SECRET_PLACEHOLDER.equals(raw.get(fullKey));
+    }
+
+    private static String describe(Object fallback) {
+        if (fallback == null) {
+            return "no value (as if the key were not set)";
+        }
+        if (fallback instanceof Collection<?> c) {
+            return c.isEmpty() ? "an empty list" : c.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        if (fallback instanceof Map<?, ?> m) {
+            return m.isEmpty() ? "{}" : new com.google.gson.Gson().toJson(m);
+        }
+        if (fallback instanceof Double d) {
+            return fmt(d);
+        }
+        return String.valueOf(fallback);
+    }
+
+    /**
+     * One line per secret key whose value the offline plan could not read: that it was not checked
+     * and what the plan uses instead. Never the placeholder as if it were the user's value.
+     */
+    public List<String> offlineSecretNotes() {
+        List<String> notes = new ArrayList<>();
+        offlineSecrets.forEach((key, used) -> notes.add(key + ": secret value not checked offline; the plan uses " + used));
+        return List.copyOf(notes);
     }
 
     public boolean isSecret(String key) {
@@ -118,12 +167,12 @@ public final class ConfigReader {
     }
 
     public String string(String key, String fallback) {
-        return text(key).orElse(fallback);
+        return text(key, fallback).orElse(fallback);
     }
 
     /** A string that must match {@code pattern}; {@code allowed} describes it for the message. */
     public String string(String key, String fallback, Pattern pattern, String allowed) {
-        Optional<String> value = text(key);
+        Optional<String> value = text(key, fallback);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -135,7 +184,7 @@ public final class ConfigReader {
     }
 
     public boolean bool(String key, boolean fallback) {
-        Optional<String> value = text(key);
+        Optional<String> value = text(key, fallback);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -152,7 +201,7 @@ public final class ConfigReader {
 
     /** A whole number in {@code [min, max]}. */
     public int integer(String key, int fallback, int min, int max) {
-        Optional<String> value = text(key);
+        Optional<String> value = text(key, fallback);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -185,7 +234,7 @@ public final class ConfigReader {
      * (e.g. "a CloudWatch Logs retention period"). The fix suggests the nearest allowed value.
      */
     public int integerOneOf(String key, int fallback, Collection<Integer> allowed, String what) {
-        Optional<String> value = text(key);
+        Optional<String> value = text(key, fallback);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -209,7 +258,7 @@ public final class ConfigReader {
 
     /** A decimal number in {@code [min, max]} that is a multiple of {@code step} (when step > 0). */
     public double decimal(String key, double fallback, double min, double max, double step) {
-        Optional<String> value = text(key);
+        Optional<String> value = text(key, fallback);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -242,7 +291,9 @@ public final class ConfigReader {
 
     /** One of a fixed set of words (case-insensitive), mapped to a value. */
     public <T> T choice(String key, T fallback, Map<String, T> allowed) {
-        Optional<String> value = text(key);
+        String fallbackName = allowed.entrySet().stream().filter(e -> e.getValue().equals(fallback))
+                .map(Map.Entry::getKey).findFirst().orElse(String.valueOf(fallback));
+        Optional<String> value = text(key, fallbackName);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -263,7 +314,7 @@ public final class ConfigReader {
      * pass {@code check} ({@code allowed} describes valid elements).
      */
     public List<String> list(String key, List<String> fallback, Predicate<String> check, String allowed) {
-        Optional<String> value = text(key);
+        Optional<String> value = text(key, fallback);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -308,6 +359,12 @@ public final class ConfigReader {
 
     /** An {@code https://} URL with a host (alert endpoints and webhooks); an absent key is empty. */
     public Optional<String> httpsUrl(String key, String allowed, String suggestion) {
+        if (isOfflinePlaceholder(fullKey(key))) {
+            // the placeholder is itself an https URL: keep it, so the subscription it feeds still renders
+            consumed.add(fullKey(key));
+            offlineSecrets.put(fullKey(key), "a placeholder https URL (offline-plan.invalid)");
+            return Optional.of(StackFiles.SECRET_PLACEHOLDER);
+        }
         return Optional.ofNullable(parsed(key, null, v -> isHttpsUrl(v) ? v : null, allowed, suggestion));
     }
 
@@ -322,7 +379,7 @@ public final class ConfigReader {
 
     /** A JSON object of string values (for example {@code aws:defaultTags}' {@code tags}). */
     public Map<String, String> stringMap(String key, Map<String, String> fallback) {
-        Optional<String> value = text(key);
+        Optional<String> value = text(key, fallback);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -339,7 +396,7 @@ public final class ConfigReader {
 
     /** Parses the value with {@code parser}; a null result or exception is reported as {@code allowed}. */
     public <T> T parsed(String key, T fallback, Function<String, T> parser, String allowed, String suggestion) {
-        Optional<String> value = text(key);
+        Optional<String> value = text(key, fallback);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -394,8 +451,11 @@ public final class ConfigReader {
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
-    /** The known key fewest edits away (case-insensitive), if within {@link #MAX_TYPO_EDITS}; ties go alphabetically. */
-    private static String nearest(String key, Set<String> known) {
+    /**
+     * The known key (or id) fewest edits away (case-insensitive), if within {@link #MAX_TYPO_EDITS};
+     * ties go alphabetically; null when none is that near.
+     */
+    public static String nearest(String key, Collection<String> known) {
         String lower = key.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -32,6 +32,9 @@ public record DataSettings(
     /** SQS caps the visibility timeout at 12 hours; at six times the processing timeout that is 2 hours. */
     public static final int MAX_CONSUMER_PROCESSING_TIMEOUT_SECONDS = 43_200 / 6;
 
+    /** The smallest maximum capacity Aurora Serverless v2 accepts (ACU). */
+    public static final double MIN_MAX_ACU = 1;
+
     private static final java.util.regex.Pattern ENGINE_VERSION = java.util.regex.Pattern.compile("^\\d{2}\\.\\d{1,2}$");
     private static final java.util.regex.Pattern BACKUP_WINDOW =
             java.util.regex.Pattern.compile("^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d$");
@@ -41,7 +44,8 @@ public record DataSettings(
     static DataSettings load(ConfigReader r) {
         boolean prod = r.environment().isProd();
         double min = r.decimal("auroraMinAcu", 0.5, 0, 256, 0.5);
-        double max = r.decimal("auroraMaxAcu", prod ? 8 : 2, 0, 256, 0.5);
+        // Aurora Serverless v2 takes a minimum from 0 but a maximum of at least 1 ACU
+        double max = r.decimal("auroraMaxAcu", prod ? 8 : 2, MIN_MAX_ACU, 256, 0.5);
         if (min > max) {
             r.problem("auroraMinAcu", ConfigReader.fmt(min),
                     "must not exceed " + ConfigReader.fullKey("auroraMaxAcu") + " (" + ConfigReader.fmt(max) + ")",

@@ -47,8 +47,9 @@ public record ObservabilitySettings(
 
     /**
      * Per-stack alarm thresholds, a JSON object from alarm id ({@code <component>-<condition>}, e.g.
-     * {@code backend-cpu-high}) to a number. Ids are checked against the alarm catalog when the
-     * catalog is built, which names the known ids.
+     * {@code backend-cpu-high}) to a number. Here only their form is checked; whether the stack
+     * has such an alarm is the alarm catalog's {@code Settings.Check}, which the program passes to
+     * {@link Settings#load(Map, java.util.Set, String, List)}.
      *
      * <p>Every bad entry gets the same fix: the user's valid entries without the bad ones (or
      * removing the key when none is valid), so following any one fix keeps the other overrides

@@ -23,6 +23,14 @@ public record SecuritySettings(
     /** The values GuardDuty accepts for findingPublishingFrequency, in the order messages list them. */
     private static final Map<String, String> FREQUENCIES = frequencies();
 
+    /**
+     * Whether any finding source is on, so that HIGH and CRITICAL findings are routed to the security
+     * topic (with their dead-letter queue and its alarm); with both off there is nothing to route.
+     */
+    public boolean routesFindings() {
+        return securityHubEnabled || guardDutyEnabled;
+    }
+
     static SecuritySettings load(ConfigReader r) {
         boolean dev = r.environment() == Environment.DEV;
         return new SecuritySettings(

@@ -1,5 +1,6 @@
 package infra.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,13 +23,34 @@ public record Settings(
         ComputeSettings compute,
         ProducerSettings producer,
         ObservabilitySettings observability,
-        SecuritySettings security) {
+        SecuritySettings security,
+        List<String> offlineNotes) {
 
     public static final String PROJECT = ConfigReader.NAMESPACE;
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d$");
 
+    /**
+     * A check of loaded settings that needs knowledge outside this package, such as the alarm
+     * catalog's ids for {@code alarmThresholds}. It reports through the reader, so its problems are
+     * listed with every other one. Passed in by the program rather than called from here, so that
+     * {@code infra.config} depends on no component package.
+     */
+    @FunctionalInterface
+    public interface Check {
+        void check(Settings settings, ConfigReader reader);
+    }
+
     /** Loads and validates; throws {@link InvalidConfigException} listing every problem. */
     public static Settings load(Map<String, String> config, Set<String> secretKeys, String stack) {
+        return load(config, secretKeys, stack, List.of());
+    }
+
+    /**
+     * Loads and validates, then runs {@code checks} over the result; throws
+     * {@link InvalidConfigException} listing every problem, the checks' included.
+     */
+    public static Settings load(Map<String, String> config, Set<String> secretKeys, String stack,
+                                List<Check> checks) {
         Environment environment = resolveEnvironment(config, secretKeys, stack);
         ConfigReader r = new ConfigReader(config, secretKeys, stack, environment == null ? Environment.DEV : environment);
         // read again through the reader so the key counts as known and problems are collected in order
@@ -57,10 +79,12 @@ public record Settings(
         ProducerSettings producer = ProducerSettings.load(r);
         ObservabilitySettings observability = ObservabilitySettings.load(r);
         SecuritySettings security = SecuritySettings.load(r);
+        Settings settings = new Settings(PROJECT, stack, environment, region, defaultTags, features, network, data,
+                compute, producer, observability, security, r.offlineSecretNotes());
+        checks.forEach(check -> check.check(settings, r));
         r.reportUnknownKeys();
         r.finish();
-        return new Settings(PROJECT, stack, environment, region, defaultTags, features, network, data, compute,
-                producer, observability, security);
+        return settings;
     }
 
     public static Settings load(Map<String, String> config, String stack) {
@@ -73,6 +97,14 @@ public record Settings(
             return Environment.parse(explicit).orElse(null);
         }
         return Environment.parse(stack).orElse(null);
+    }
+
+    /**
+     * {@code offlineNotes}: one line per secret key the offline plan could not decrypt, saying it was
+     * not checked and what the plan uses instead; empty when the engine supplies real values.
+     */
+    public Settings {
+        offlineNotes = List.copyOf(offlineNotes);
     }
 
     /** A physical-name prefix that keeps stacks sharing an account apart, e.g. {@code prod}. */

@@ -1,11 +1,15 @@
 package infra.config;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -17,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a {@code Pulumi.<stack>.yaml} file into the flat key map the engine would hand the program
@@ -41,7 +46,9 @@ public final class StackFiles {
                 : fileName.replaceFirst("\\.ya?ml$", "");
         Object root;
         try (Reader reader = Files.newBufferedReader(file)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            LoaderOptions options = new LoaderOptions();
+            root = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+                    options, new CoreSchemaResolver()).load(reader);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark();
             String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
@@ -84,6 +91,31 @@ public final class StackFiles {
             }
         }
         return new StackConfig(stack, file, values, secrets);
+    }
+
+    /**
+     * Plain scalars by the YAML 1.2 core schema, as the Pulumi CLI (Go yaml v3) reads stack files,
+     * not SnakeYAML's YAML 1.1 defaults: {@code off}, {@code yes}, {@code 1_0}, {@code 0x1f},
+     * {@code 12:30} and dates stay text, so the settings see what the user wrote and report it.
+     * Integers are decimal without a leading zero (SnakeYAML would read {@code 010} as octal; as text
+     * it still parses as 10), floats need a dot or an exponent.
+     */
+    static final class CoreSchemaResolver extends Resolver {
+        private static final Pattern CORE_BOOL = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
+        private static final Pattern CORE_INT = Pattern.compile("^[-+]?(?:0|[1-9][0-9]*)$");
+        private static final Pattern CORE_FLOAT = Pattern.compile(
+                "^(?:[-+]?(?:\\.[0-9]+|[0-9]+\\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+"
+                        + "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+        private static final Pattern CORE_NULL = Pattern.compile("^(?:~|null|Null|NULL|)$");
+
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, CORE_BOOL, "tTfF");
+            addImplicitResolver(Tag.INT, CORE_INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, CORE_FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.NULL, CORE_NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+        }
     }
 
     private static boolean isSecure(Object value) {

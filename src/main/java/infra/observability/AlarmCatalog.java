@@ -1,5 +1,8 @@
 package infra.observability;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import infra.config.ConfigReader;
 import infra.config.Environment;
 import infra.config.Settings;
 import infra.observability.AlarmSpec.Comparison;
@@ -7,11 +10,14 @@ import infra.observability.AlarmSpec.MissingData;
 import infra.observability.AlarmSpec.Priority;
 import infra.observability.AlarmSpec.Target;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -87,7 +93,20 @@ public final class AlarmCatalog {
 
     /** The catalog for a stack, with the stack's {@code alarmThresholds} overrides applied. */
     public static List<AlarmSpec> forStack(Settings settings) {
-        return forStack(settings.environment(), settings.data().maxAcu(), settings.observability().alarmThresholds());
+        return forStack(settings, settings.security().routesFindings());
+    }
+
+    /**
+     * As {@link #forStack(Settings)}, with the findings dead-letter queue's alarm only when
+     * {@code findingsDeadLetterQueue} (the stack has that queue).
+     */
+    public static List<AlarmSpec> forStack(Settings settings, boolean findingsDeadLetterQueue) {
+        // settings loaded without THRESHOLD_IDS still end as a config error, never as a program error
+        ConfigReader reader = new ConfigReader(Map.of(), Set.of(), settings.stack(), settings.environment());
+        checkThresholdIds(settings, findingsDeadLetterQueue, reader);
+        reader.finish();
+        return forStack(settings.environment(), settings.data().maxAcu(), findingsDeadLetterQueue,
+                settings.observability().alarmThresholds());
     }
 
     /**
@@ -96,8 +115,9 @@ public final class AlarmCatalog {
      *
      * @throws IllegalArgumentException naming every override id the catalog does not have
      */
-    public static List<AlarmSpec> forStack(Environment env, double auroraMaxAcu, Map<String, Double> thresholdOverrides) {
-        List<AlarmSpec> defaults = defaults(env, auroraMaxAcu);
+    public static List<AlarmSpec> forStack(Environment env, double auroraMaxAcu, boolean findingsDeadLetterQueue,
+            Map<String, Double> thresholdOverrides) {
+        List<AlarmSpec> defaults = defaults(env, auroraMaxAcu, findingsDeadLetterQueue);
         Map<String, AlarmSpec> byId = new LinkedHashMap<>();
         defaults.forEach(a -> byId.put(a.id(), a));
         List<String> unknown = thresholdOverrides.keySet().stream().filter(k -> !byId.containsKey(k)).sorted()
@@ -111,13 +131,68 @@ public final class AlarmCatalog {
         return List.copyOf(byId.values());
     }
 
+    /**
+     * The settings check for {@code alarmThresholds}: every id must name an alarm this stack has
+     * (the catalog depends on the environment and on whether findings are routed). Pass it to
+     * {@link Settings#load(Map, Set, String, List)} so that an unknown id is reported with the
+     * other config problems.
+     */
+    public static final Settings.Check THRESHOLD_IDS =
+            (settings, reader) -> checkThresholdIds(settings, settings.security().routesFindings(), reader);
+
+    /**
+     * Reports each override id the stack's catalog lacks, with the nearest known id (or all of
+     * them) and a fix that keeps the user's other overrides.
+     */
+    static void checkThresholdIds(Settings settings, boolean findingsDeadLetterQueue, ConfigReader reader) {
+        Map<String, Double> overrides = settings.observability().alarmThresholds();
+        Set<String> known = ids(defaults(settings.environment(), settings.data().maxAcu(), findingsDeadLetterQueue));
+        List<String> unknown = overrides.keySet().stream().filter(id -> !known.contains(id)).sorted().toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        String key = "alarmThresholds";
+        JsonObject kept = new JsonObject();
+        new TreeMap<>(overrides).forEach((id, threshold) -> {
+            if (known.contains(id)) {
+                kept.add(id, new JsonPrimitive(new BigDecimal(fmt(threshold))));
+            }
+        });
+        String fix = kept.size() == 0
+                ? "pulumi config rm " + ConfigReader.fullKey(key) + " --stack " + settings.stack()
+                : reader.fixCommand(key, kept.toString());
+        Environment env = settings.environment();
+        Set<String> withFindingsQueue = ids(defaults(env, settings.data().maxAcu(), true));
+        Set<String> inProd = ids(defaults(Environment.PROD, settings.data().maxAcu(), findingsDeadLetterQueue));
+        for (String id : unknown) {
+            String nearest = ConfigReader.nearest(id, known);
+            String which;
+            if (withFindingsQueue.contains(id)) {
+                which = "that alarm exists only when securityHubEnabled or guardDutyEnabled is true "
+                        + "(it watches the findings dead-letter queue).";
+            } else if (inProd.contains(id)) {
+                which = "that alarm exists only in prod.";
+            } else if (nearest != null) {
+                which = "did you mean " + nearest + "?";
+            } else {
+                which = "known alarms: " + String.join(", ", known) + ".";
+            }
+            reader.problemWithFix(key, id + "=" + fmt(overrides.get(id)),
+                    "names no alarm of the " + settings.env() + " stack; " + which, fix);
+        }
+    }
+
+    private static Set<String> ids(List<AlarmSpec> specs) {
+        return specs.stream().map(AlarmSpec::id).collect(Collectors.toCollection(TreeSet::new));
+    }
+
     /** Aurora PostgreSQL's default connection limit at the given maximum ACU (see {@link #POSTGRES_BYTES_PER_CONNECTION}). */
     public static int estimatedMaxConnections(double auroraMaxAcu) {
         return (int) Math.min(Math.floor(auroraMaxAcu * BYTES_PER_ACU / POSTGRES_BYTES_PER_CONNECTION),
                 POSTGRES_MAX_CONNECTIONS_CAP);
     }
 
-    private static List<AlarmSpec> defaults(Environment env, double auroraMaxAcu) {
+    private static List<AlarmSpec> defaults(Environment env, double auroraMaxAcu, boolean findingsDeadLetterQueue) {
         List<AlarmSpec> all = new ArrayList<>();
 
         // Load balancer: P1 "ALB-No-Healthy-Targets" per target group, P2 latency and 5XX, P3 4XX and silence.
@@ -202,10 +277,12 @@ public final class AlarmCatalog {
                 DLQ_VISIBLE_MESSAGES, Comparison.GREATER, ONE_MINUTE_SECONDS, P1_FAST_EVALUATIONS,
                 MissingData.NOT_BREACHING, Priority.P2, Target.PRODUCER_DLQ,
                 "Schedule events or producer invocations that failed for good are on the producer's dead-letter queue"));
-        all.add(spec("security", "findings-dlq-messages-detected", "AWS/SQS", "ApproximateNumberOfMessagesVisible",
-                "Maximum", DLQ_VISIBLE_MESSAGES, Comparison.GREATER, ONE_MINUTE_SECONDS, P1_FAST_EVALUATIONS,
-                MissingData.NOT_BREACHING, Priority.P2, Target.FINDINGS_DLQ,
-                "Security findings that could not be delivered to the security alerts topic are on the findings dead-letter queue"));
+        if (findingsDeadLetterQueue) {
+            all.add(spec("security", "findings-dlq-messages-detected", "AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                    "Maximum", DLQ_VISIBLE_MESSAGES, Comparison.GREATER, ONE_MINUTE_SECONDS, P1_FAST_EVALUATIONS,
+                    MissingData.NOT_BREACHING, Priority.P2, Target.FINDINGS_DLQ,
+                    "Security findings that could not be delivered to the security alerts topic are on the findings dead-letter queue"));
+        }
         all.add(spec("sqs", "oldest-message-age-high", "AWS/SQS", "ApproximateAgeOfOldestMessage", "Maximum",
                 SQS_OLDEST_MESSAGE_AGE_SECONDS, Comparison.GREATER, ONE_MINUTE_SECONDS, SUSTAINED_EVALUATIONS,
                 MissingData.NOT_BREACHING, Priority.P2, Target.QUEUE,

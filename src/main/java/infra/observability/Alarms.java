@@ -28,7 +28,8 @@ public final class Alarms extends ComponentResource {
         super("order-processing:observability:Alarms", name, options);
         Settings settings = args.settings();
 
-        for (AlarmSpec spec : AlarmCatalog.forStack(settings)) {
+        // the findings DLQ alarm only when there is such a queue to watch
+        for (AlarmSpec spec : AlarmCatalog.forStack(settings, args.resources().hasFindingsDlq())) {
             alarms.put(spec.id(), alarm(name, spec, args));
         }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outputs of the other components that alarms and the dashboard watch, as CloudWatch expects
@@ -26,13 +27,19 @@ public record MonitoredResources(
         Output<String> dlqName,
         Output<String> producerFunctionName,
         Output<String> producerDlqName,
-        Output<String> findingsDlqName) {
+        Optional<Output<String>> findingsDlqName) {
 
+    /** {@code findingsDlqName} is empty when the stack routes no security findings (and so has no such queue). */
     public MonitoredResources {
         List.of(albArnSuffix, backendTargetGroupArnSuffix, frontendTargetGroupArnSuffix, clusterName,
                 backendServiceName, frontendServiceName, dbClusterIdentifier, queueName, dlqName, producerFunctionName,
                 producerDlqName, findingsDlqName)
                 .forEach(Objects::requireNonNull);
+    }
+
+    /** Whether there is a findings dead-letter queue to watch. */
+    public boolean hasFindingsDlq() {
+        return findingsDlqName.isPresent();
     }
 
     /** An SQS queue's name from its ARN ({@code arn:<partition>:sqs:<region>:<account>:<name>}). */
@@ -76,7 +83,8 @@ public record MonitoredResources(
             case QUEUE -> List.of(queueName);
             case DLQ -> List.of(dlqName);
             case PRODUCER_DLQ -> List.of(producerDlqName);
-            case FINDINGS_DLQ -> List.of(findingsDlqName);
+            case FINDINGS_DLQ -> List.of(findingsDlqName.orElseThrow(() -> new IllegalStateException(
+                    "no findings dead-letter queue in this stack (no security finding is routed), so nothing to watch")));
             case PRODUCER_FUNCTION -> List.of(producerFunctionName);
             case BACKEND_APPLICATION -> List.of(Output.of(env), Output.of("backend"));
         };

@@ -120,12 +120,15 @@ public final class Runbooks {
         return runbook;
     }
 
-    /** For the offline plan: the catalog of the facts' environment with default thresholds. */
-    public static String markdown(RunbookFacts f, double auroraMaxAcu) {
+    /**
+     * For the offline plan: the catalog of the facts' environment with default thresholds, with the
+     * findings dead-letter queue's alarm only when the stack has that queue.
+     */
+    public static String markdown(RunbookFacts f, double auroraMaxAcu, boolean findingsDeadLetterQueue) {
         Environment env = Environment.parse(f.environment()).orElseThrow(
                 () -> new IllegalArgumentException("unknown environment '" + f.environment() + "'; expected one of "
                         + Environment.allowedList()));
-        return markdown(f, AlarmCatalog.forStack(env, auroraMaxAcu, Map.of()));
+        return markdown(f, AlarmCatalog.forStack(env, auroraMaxAcu, findingsDeadLetterQueue, Map.of()));
     }
 
     /** Alternating step captions and commands. */

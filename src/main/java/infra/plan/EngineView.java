@@ -65,10 +65,20 @@ public final class EngineView {
      */
     public static RenderedStack complete(String project, String stack, String region, Map<String, String> config,
                                          Set<String> secretKeys, List<CapturedResource> captured, boolean unknownIds) {
+        return complete(project, stack, region, config, secretKeys, captured, unknownIds, Struct.getDefaultInstance());
+    }
+
+    /**
+     * As above, with the stack's exported outputs ({@code stackOutputs}, in wire form) as the root
+     * stack's outputs, where the engine's state keeps them.
+     */
+    public static RenderedStack complete(String project, String stack, String region, Map<String, String> config,
+                                         Set<String> secretKeys, List<CapturedResource> captured, boolean unknownIds,
+                                         Struct stackOutputs) {
         String stackUrn = stackUrn(project, stack);
         CapturedResource root = new CapturedResource(stackUrn, "pulumi:pulumi:Stack", project + "-" + stack, false, "",
                 "", "", List.of(), Map.of(), false, false, false, List.of(), List.of(), List.of(),
-                new CapturedResource.CustomTimeouts("", "", ""), Struct.getDefaultInstance(), Struct.getDefaultInstance());
+                new CapturedResource.CustomTimeouts("", "", ""), Struct.getDefaultInstance(), stackOutputs);
 
         String version = awsPluginVersion();
         String providerName = defaultProviderName(version);
@@ -86,10 +96,20 @@ public final class EngineView {
         }
         all.add(provider);
         for (CapturedResource r : captured) {
+            if (r.urn().equals(stackUrn)) {
+                all.add(withOutputs(r, stackOutputs));
+                continue;
+            }
             boolean usesDefault = r.custom() && r.type().startsWith(AWS_PREFIX) && r.provider().isEmpty();
             all.add(usesDefault ? r.withProvider(reference) : r);
         }
         return new RenderedStack(project, stack, region, List.copyOf(all));
+    }
+
+    private static CapturedResource withOutputs(CapturedResource r, Struct outputs) {
+        return new CapturedResource(r.urn(), r.type(), r.name(), r.custom(), r.parentUrn(), r.id(), r.provider(),
+                r.dependencies(), r.propertyDependencies(), r.protect(), r.retainOnDelete(), r.deleteBeforeReplace(),
+                r.ignoreChanges(), r.aliases(), r.additionalSecretOutputs(), r.customTimeouts(), r.inputs(), outputs);
     }
 
     /**

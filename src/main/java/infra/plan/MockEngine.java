@@ -50,6 +50,30 @@ public final class MockEngine {
             return values;
         }
 
+        /**
+         * The stack's exported outputs as the engine's state holds them on the root stack resource:
+         * wire values, a secret one as the secret envelope with its value masked, an unknown one
+         * (first-preview mode) as the unknown sentinel. A failed output is left out.
+         */
+        public com.google.protobuf.Struct stackOutputs() {
+            Map<String, com.google.protobuf.Value> values = new java.util.TreeMap<>();
+            result.outputs().forEach((name, output) -> {
+                try {
+                    var data = PulumiTestInternal.extractOutputData(output);
+                    if (!data.isKnown()) {
+                        values.put(name, StructValues.toValue(AwsMocks.UNKNOWN));
+                    } else if (data.isSecret()) {
+                        values.put(name, EngineView.secret());
+                    } else {
+                        values.put(name, StructValues.toValue(data.getValueNullable()));
+                    }
+                } catch (RuntimeException e) {
+                    // a failed output is reported through failure(); it has no value to show
+                }
+            });
+            return com.google.protobuf.Struct.newBuilder().putAllFields(values).build();
+        }
+
         /** The root cause of the first failure, if the program failed. */
         public Throwable failure() {
             List<Exception> ex = result.exceptions();

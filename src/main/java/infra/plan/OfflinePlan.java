@@ -58,7 +58,7 @@ public final class OfflinePlan {
         MockEngine.Run run = MockEngine.run(settings.project(), settings.stack(), file.values(), file.secretKeys(),
                 new AwsMocks(settings.region(), mode), firstPreview, ctx -> program.accept(ctx, settings));
         RenderedStack stack = EngineView.complete(settings.project(), settings.stack(), settings.region(), file.values(),
-                file.secretKeys(), run.resources(), firstPreview);
+                file.secretKeys(), run.resources(), firstPreview, run.stackOutputs());
         return new Result(settings, stack, run.failure(), run.elapsedNanos(),
                 run.failure() == null ? run.exports() : Map.of());
     }

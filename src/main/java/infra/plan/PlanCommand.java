@@ -105,7 +105,7 @@ public final class PlanCommand implements Callable<Integer> {
         Settings settings;
         try {
             file = OfflinePlan.stackFile(projectDir, stackOrPath);
-            settings = Settings.load(file.values(), file.secretKeys(), file.stack());
+            settings = App.loadSettings(file.values(), file.secretKeys(), file.stack());
         } catch (IOException e) {
             return fail(err, CONFIG_ERROR, "error: " + e.getMessage());
         } catch (InvalidConfigException e) {
@@ -121,6 +121,7 @@ public final class PlanCommand implements Callable<Integer> {
 
         out.println("Stack " + stack.project() + "/" + stack.stack() + " (" + settings.environment() + ", "
                 + stack.region() + ", outputs " + (unknownOutputs ? "unknown" : "known") + ")");
+        settings.offlineNotes().forEach(note -> out.println("Note: " + note));
         ResourceTree.lines(stack).forEach(line -> out.println("  " + line));
         out.println();
         out.println("Resources per type (" + stack.resources().size() + " in all):");
@@ -170,7 +171,13 @@ public final class PlanCommand implements Callable<Integer> {
      */
     private void writeRunbooks(String stackName, Settings settings, Map<String, Object> exports, PrintWriter out)
             throws IOException {
+        Path file = outDir.resolve(stackName + "-runbooks.md");
         if (unknownOutputs) {
+            // a runbook from an earlier known-outputs run would pass for this run's
+            if (Files.deleteIfExists(file)) {
+                out.println("Removed " + file + " from an earlier run: runbooks need known outputs, so none is "
+                        + "written with --unknown-outputs");
+            }
             return;
         }
         List<String> missing = RunbookFacts.OUTPUT_NAMES.stream().filter(n -> !exports.containsKey(n)).toList();
@@ -178,8 +185,8 @@ public final class PlanCommand implements Callable<Integer> {
             out.println("Runbooks not written: the program does not export " + String.join(", ", missing));
             return;
         }
-        Path file = outDir.resolve(stackName + "-runbooks.md");
-        Files.writeString(file, Runbooks.markdown(RunbookFacts.fromOutputs(exports), settings.data().maxAcu()));
+        Files.writeString(file, Runbooks.markdown(RunbookFacts.fromOutputs(exports), settings.data().maxAcu(),
+                settings.security().routesFindings()));
         out.println("Wrote " + file + " (incident runbooks with this stack's names)");
     }
 

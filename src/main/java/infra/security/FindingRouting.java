@@ -76,6 +76,11 @@ public final class FindingRouting extends ComponentResource {
         if (settings.security().guardDutyEnabled()) {
             routes.add(GUARDDUTY);
         }
+        if (routes.isEmpty()) {
+            // the caller creates this component only for a stack that routes findings
+            throw new IllegalArgumentException("FindingRouting needs a finding source, but neither "
+                    + "securityHubEnabled nor guardDutyEnabled is on for stack " + settings.stack());
+        }
 
         // SSE-SQS: EventBridge cannot deliver to a queue encrypted with the AWS-managed SQS key
         deadLetterQueue = new Queue(name + "-dlq", QueueArgs.builder()

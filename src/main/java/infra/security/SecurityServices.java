@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public final class SecurityServices extends ComponentResource {
     private final ThreatDetection threatDetection;
-    private final FindingRouting findingRouting;
+    private final Optional<FindingRouting> findingRouting;
     private final Optional<AuditTrail> auditTrail;
     private final Optional<ConfigRecorder> configRecorder;
     private final Optional<WebFirewall> webFirewall;
@@ -35,8 +35,10 @@ public final class SecurityServices extends ComponentResource {
         var child = ComponentResourceOptions.builder().parent(this).build();
 
         threatDetection = new ThreatDetection(name + "-threat-detection", new ThreatDetectionArgs(settings), child);
-        findingRouting = new FindingRouting(name + "-findings",
-                new FindingRoutingArgs(settings, args.securityTopicArn()), child);
+        // no finding source, no routes: a dead-letter queue for them would only sit there unwatched
+        findingRouting = security.routesFindings()
+                ? Optional.of(new FindingRouting(name + "-findings", new FindingRoutingArgs(settings, args.securityTopicArn()), child))
+                : Optional.empty();
         auditTrail = security.cloudTrailEnabled()
                 ? Optional.of(new AuditTrail(name + "-audit-trail",
                         new AuditTrailArgs(settings, args.auditKeyArn(), args.cloudTrailLogGroupArn()), child))
@@ -50,7 +52,7 @@ public final class SecurityServices extends ComponentResource {
                 : Optional.empty();
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
-        outputs.put("findingRuleArns", findingRouting.ruleArns());
+        outputs.put("findingRuleArns", findingRuleArns());
         threatDetection.detectorId().ifPresent(id -> outputs.put("guardDutyDetectorId", id));
         auditTrail.ifPresent(t -> outputs.put("trailArn", t.trailArn()));
         configRecorder.ifPresent(c -> outputs.put("configRecorderName", c.recorderName()));
@@ -69,11 +71,12 @@ public final class SecurityServices extends ComponentResource {
 
     /** For the security topic's policy: EventBridge publishes from these rules. */
     public Output<List<String>> findingRuleArns() {
-        return findingRouting.ruleArns();
+        return findingRouting.map(FindingRouting::ruleArns).orElse(Output.of(List.of()));
     }
 
-    public Output<String> findingDeadLetterQueueArn() {
-        return findingRouting.deadLetterQueueArn();
+    /** Where undeliverable findings go; empty when no finding source is on (nothing is routed). */
+    public Optional<Output<String>> findingDeadLetterQueueArn() {
+        return findingRouting.map(FindingRouting::deadLetterQueueArn);
     }
 
     public Optional<Output<String>> trailArn() {

@@ -41,6 +41,16 @@ class DataSettingsTest {
     }
 
     @Test
+    void maximumAcuRangeIsOneTo256AndMinimumKeepsZeroTo256() {
+        DataSettings data = Stacks.settings("dev", Map.of("auroraMinAcu", "0", "auroraMaxAcu", "1")).data();
+        assertEquals(List.of(0.0, 1.0), List.of(data.minAcu(), data.maxAcu()));
+        assertEquals(256.0, Stacks.settings("dev", Map.of("auroraMinAcu", "256", "auroraMaxAcu", "256")).data().maxAcu());
+        assertEquals(List.of("order-processing:auroraMaxAcu = '0.5': must be a number from 1 to 256. "
+                        + "Fix: pulumi config set order-processing:auroraMaxAcu 1 --stack dev"),
+                problems("dev", Map.of("auroraMaxAcu", "0.5")));
+    }
+
+    @Test
     void rejectsMaxReceiveCountOutsideSqsRange() {
         assertEquals(List.of("order-processing:queueMaxReceiveCount = '0': must be a whole number from 1 to 1000. "
                         + "Fix: pulumi config set order-processing:queueMaxReceiveCount 1 --stack dev"),

@@ -146,15 +146,30 @@ final class SettingsValidationTest {
     }
 
     @Test
-    void rejectsAnAcuOutsideZeroTo256() {
-        assertEquals(List.of("order-processing:auroraMaxAcu = '300': must be a number from 0 to 256. "
+    void rejectsAMaximumAcuOutsideOneTo256() {
+        assertEquals(List.of("order-processing:auroraMaxAcu = '300': must be a number from 1 to 256. "
                         + "Fix: pulumi config set order-processing:auroraMaxAcu 256 --stack dev"),
                 devProblems("auroraMaxAcu", "300"));
     }
 
     @Test
+    void rejectsAMaximumAcuBelowOneWhichAuroraServerlessV2DoesNotAllow() {
+        assertEquals(List.of("order-processing:auroraMaxAcu = '0.5': must be a number from 1 to 256. "
+                        + "Fix: pulumi config set order-processing:auroraMaxAcu 1 --stack dev"),
+                devProblems("auroraMaxAcu", "0.5"));
+        assertEquals(List.of("order-processing:auroraMaxAcu = '0': must be a number from 1 to 256. "
+                        + "Fix: pulumi config set order-processing:auroraMaxAcu 1 --stack dev"),
+                devProblems("auroraMaxAcu", "0"));
+    }
+
+    @Test
+    void theMinimumAcuStillStartsAtZero() {
+        assertEquals(0.0, Stacks.settings("dev", Map.of("auroraMinAcu", "0")).data().minAcu());
+    }
+
+    @Test
     void rejectsAnAcuThatIsNotAMultipleOfHalf() {
-        assertEquals(List.of("order-processing:auroraMaxAcu = '2.3': must be a multiple of 0.5 within 0 to 256. "
+        assertEquals(List.of("order-processing:auroraMaxAcu = '2.3': must be a multiple of 0.5 within 1 to 256. "
                         + "Fix: pulumi config set order-processing:auroraMaxAcu 2.5 --stack dev"),
                 devProblems("auroraMaxAcu", "2.3"));
     }

@@ -65,14 +65,23 @@ class AlarmCatalogTest {
 
     @Test
     void devCatalogMatchesThePlanAlarmByAlarm() {
-        List<AlarmSpec> catalog = AlarmCatalog.forStack(Environment.DEV, 2.0, Map.of());
+        List<AlarmSpec> catalog = AlarmCatalog.forStack(Environment.DEV, 2.0, true, Map.of());
 
         assertEquals(String.join("\n", PLAN_DEV), catalog.stream().map(AlarmCatalogTest::row).collect(Collectors.joining("\n")));
     }
 
     @Test
+    void withoutAFindingsDeadLetterQueueItsAlarmIsLeftOutAndNothingElse() {
+        List<AlarmSpec> catalog = AlarmCatalog.forStack(Environment.DEV, 2.0, false, Map.of());
+
+        List<String> expected = PLAN_DEV.stream().filter(r -> !r.startsWith("security-findings-dlq-messages-detected ")).toList();
+        assertEquals(PLAN_DEV.size() - 1, expected.size());
+        assertEquals(String.join("\n", expected), catalog.stream().map(AlarmCatalogTest::row).collect(Collectors.joining("\n")));
+    }
+
+    @Test
     void prodAddsTheRequestSilenceAlarmAndScalesDatabaseLimitsWithMaxAcu() {
-        List<AlarmSpec> catalog = AlarmCatalog.forStack(Environment.PROD, 8.0, Map.of());
+        List<AlarmSpec> catalog = AlarmCatalog.forStack(Environment.PROD, 8.0, true, Map.of());
         Map<String, String> rows = catalog.stream().collect(Collectors.toMap(AlarmSpec::id, AlarmCatalogTest::row));
 
         assertEquals(PLAN_DEV.size() + 1, catalog.size());
@@ -95,7 +104,7 @@ class AlarmCatalogTest {
     @Test
     void noTwoAlarmsShareANameOrWatchTheSameThingTheSameWay() {
         for (Environment env : Environment.values()) {
-            List<AlarmSpec> catalog = AlarmCatalog.forStack(env, 4.0, Map.of());
+            List<AlarmSpec> catalog = AlarmCatalog.forStack(env, 4.0, true, Map.of());
             Set<String> names = new HashSet<>();
             Set<String> definitions = new HashSet<>();
             for (AlarmSpec a : catalog) {
@@ -109,7 +118,7 @@ class AlarmCatalogTest {
 
     @Test
     void everyNamedAlarmOfThePlansPriorityTablesHasItsPriority() {
-        Map<String, AlarmSpec.Priority> byId = AlarmCatalog.forStack(Environment.PROD, 8.0, Map.of()).stream()
+        Map<String, AlarmSpec.Priority> byId = AlarmCatalog.forStack(Environment.PROD, 8.0, true, Map.of()).stream()
                 .collect(Collectors.toMap(AlarmSpec::id, AlarmSpec::priority));
         Map<String, List<String>> planNameToIds = Map.ofEntries(
                 Map.entry("ALB-No-Healthy-Targets", List.of("alb-backend-unhealthy-hosts", "alb-frontend-unhealthy-hosts")),
@@ -132,7 +141,7 @@ class AlarmCatalogTest {
 
     @Test
     void thresholdOverridesReplaceOnlyTheNamedAlarm() {
-        List<AlarmSpec> catalog = AlarmCatalog.forStack(Environment.DEV, 2.0, Map.of("backend-cpu-high", 70.0));
+        List<AlarmSpec> catalog = AlarmCatalog.forStack(Environment.DEV, 2.0, true, Map.of("backend-cpu-high", 70.0));
 
         AlarmSpec cpu = catalog.stream().filter(a -> a.id().equals("backend-cpu-high")).findFirst().orElseThrow();
         AlarmSpec frontendCpu = catalog.stream().filter(a -> a.id().equals("frontend-cpu-high")).findFirst().orElseThrow();
@@ -144,10 +153,47 @@ class AlarmCatalogTest {
     @Test
     void unknownOverrideIdsAreRejectedWithTheKnownIds() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AlarmCatalog.forStack(Environment.DEV, 2.0, Map.of("backend-cpu-hgh", 70.0, "alb-no-requests", 2.0)));
+                () -> AlarmCatalog.forStack(Environment.DEV, 2.0, true, Map.of("backend-cpu-hgh", 70.0, "alb-no-requests", 2.0)));
 
         assertTrue(e.getMessage().startsWith("order-processing:alarmThresholds names alarms the dev catalog does not have: "
                 + "alb-no-requests, backend-cpu-hgh; known alarms: alb-backend-unhealthy-hosts, alb-frontend-unhealthy-hosts, "), e.getMessage());
+    }
+
+    @Test
+    void theSettingsCheckReportsUnknownIdsAsConfigProblemsWithAFixThatKeepsTheRest() {
+        infra.config.InvalidConfigException e = assertThrows(infra.config.InvalidConfigException.class,
+                () -> infra.testing.Stacks.settings("dev", Map.of("alarmThresholds",
+                        "{\"backend-cpu-high\": 70.5, \"alb-no-requests\": 2}")));
+
+        assertEquals(List.of("order-processing:alarmThresholds = 'alb-no-requests=2': names no alarm of the dev stack; "
+                + "that alarm exists only in prod. "
+                + "Fix: pulumi config set order-processing:alarmThresholds '{\"backend-cpu-high\":70.5}' --stack dev"),
+                e.problems().stream().map(infra.config.ConfigProblem::message).toList());
+    }
+
+    @Test
+    void theFindingsQueueAlarmIsUnknownWhereNoFindingIsRoutedAndTheFixRemovesTheKey() {
+        infra.config.InvalidConfigException e = assertThrows(infra.config.InvalidConfigException.class,
+                () -> infra.testing.Stacks.settings("dev", Map.of("securityHubEnabled", "false",
+                        "alarmThresholds", "{\"security-findings-dlq-messages-detected\": 1}")));
+
+        assertEquals(List.of("order-processing:alarmThresholds = 'security-findings-dlq-messages-detected=1': names no "
+                + "alarm of the dev stack; that alarm exists only when securityHubEnabled or guardDutyEnabled is true "
+                + "(it watches the findings dead-letter queue). "
+                + "Fix: pulumi config rm order-processing:alarmThresholds --stack dev"),
+                e.problems().stream().map(infra.config.ConfigProblem::message).toList());
+    }
+
+    @Test
+    void settingsLoadedWithoutTheCheckStillFailAsConfigWhenTheAlarmsAreBuilt() {
+        java.util.Map<String, String> config = infra.testing.Stacks.config("dev",
+                Map.of("alarmThresholds", "{\"nonexistent-alarm\": 5}"));
+        infra.config.Settings settings = infra.config.Settings.load(config, "dev");
+
+        infra.config.InvalidConfigException e = assertThrows(infra.config.InvalidConfigException.class,
+                () -> AlarmCatalog.forStack(settings));
+        assertEquals("order-processing:alarmThresholds", e.problems().get(0).key());
+        assertEquals("nonexistent-alarm=5", e.problems().get(0).value());
     }
 
     @Test

@@ -25,7 +25,7 @@ final class Fakes {
     static MonitoredResources resources() {
         return new MonitoredResources(Output.of(ALB_SUFFIX), Output.of(BACKEND_TG_SUFFIX), Output.of(FRONTEND_TG_SUFFIX),
                 Output.of(CLUSTER), Output.of(BACKEND_SERVICE), Output.of(FRONTEND_SERVICE), Output.of(DB_CLUSTER),
-                Output.of(QUEUE), Output.of(DLQ), Output.of(FUNCTION), Output.of(PRODUCER_DLQ), Output.of(FINDINGS_DLQ));
+                Output.of(QUEUE), Output.of(DLQ), Output.of(FUNCTION), Output.of(PRODUCER_DLQ), java.util.Optional.of(Output.of(FINDINGS_DLQ)));
     }
 
     static MonitoredResources.Names names() {

@@ -39,7 +39,7 @@ class RunbooksTest {
 
     static String generate() {
         RunbookFacts facts = RunbookFacts.fromOutputs(outputs());
-        return Runbooks.markdown(facts, AlarmCatalog.forStack(Environment.PROD, 8.0, Map.of()));
+        return Runbooks.markdown(facts, AlarmCatalog.forStack(Environment.PROD, 8.0, true, Map.of()));
     }
 
     @Test
@@ -75,7 +75,7 @@ class RunbooksTest {
     void mapsEveryAlarmToARunbook() {
         String md = generate();
 
-        for (AlarmSpec a : AlarmCatalog.forStack(Environment.PROD, 8.0, Map.of())) {
+        for (AlarmSpec a : AlarmCatalog.forStack(Environment.PROD, 8.0, true, Map.of())) {
             assertTrue(md.contains("| `prod-" + a.id() + "` | " + a.priority() + " | "), a.id());
         }
         assertTrue(md.contains("| `prod-sqs-dlq-messages-detected` | P1 | SQS Messages Stuck in Queue |"));

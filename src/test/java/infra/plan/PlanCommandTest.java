@@ -183,6 +183,50 @@ final class PlanCommandTest {
         assertEquals(PROVIDER_URN + "::" + AwsMocks.UNKNOWN, queue.get("provider").getAsString());
     }
 
+    /** The fake program plus exports: plain, numeric, secret and computed. */
+    private static final BiConsumer<Context, Settings> EXPORTING_PROGRAM = (ctx, settings) -> {
+        var messaging = new Messaging("orders");
+        ctx.export("environment", Output.of("dev"));
+        ctx.export("replicas", Output.of(3));
+        ctx.export("token", Output.ofSecret("do-not-print"));
+        ctx.export("queueArn", messaging.queue.arn());
+    };
+
+    @Test
+    void theRootStackCarriesTheExportedOutputsAsTheEnginesStateDoes() throws IOException {
+        Execution run = execute(EXPORTING_PROGRAM, PolicyGate.NONE, "dev");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String queueArn = planResource("orders-queue").getAsJsonObject("outputs").get("arn").getAsString();
+        assertEquals(JsonParser.parseString("{\"environment\": \"dev\", \"queueArn\": \"" + queueArn + "\", \"replicas\": 3, "
+                + "\"token\": {\"4dabf18193072939515e22adb298388d\": \"1b47061264138c4ac30d75fd1eb44270\", \"value\": \"[secret]\"}}"),
+                planResource("order-processing-dev").get("outputs"));
+        assertFalse(Files.readString(out.resolve("dev.json")).contains("do-not-print"));
+    }
+
+    @Test
+    void inTheFirstPreviewModeComputedExportsAreTheUnknownSentinel() throws IOException {
+        Execution run = execute(EXPORTING_PROGRAM, PolicyGate.NONE, "dev", "--unknown-outputs");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(JsonParser.parseString("{\"environment\": \"dev\", \"queueArn\": \"" + AwsMocks.UNKNOWN + "\", \"replicas\": 3, "
+                + "\"token\": {\"4dabf18193072939515e22adb298388d\": \"1b47061264138c4ac30d75fd1eb44270\", \"value\": \"[secret]\"}}"),
+                planResource("order-processing-dev").get("outputs"));
+    }
+
+    @Test
+    void theFirstPreviewModeRemovesARunbookLeftByAnEarlierRun() throws IOException {
+        Path stale = out.resolve("dev-runbooks.md");
+        Files.writeString(stale, "# runbooks of an earlier known-outputs run\n");
+
+        Execution run = execute(FAKE_PROGRAM, PolicyGate.NONE, "dev", "--unknown-outputs");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(Files.exists(stale));
+        assertTrue(run.out().contains("Removed " + stale + " from an earlier run: runbooks need known outputs, so none is "
+                + "written with --unknown-outputs\n"), run.out());
+    }
+
     @Test
     void capturesUnknownInputsInTheRegistrationStruct() throws IOException {
         var file = OfflinePlan.stackFile(Path.of("."), "dev");
@@ -207,6 +251,43 @@ final class PlanCommandTest {
                 + "  - order-processing:azCount = '9': must be a whole number from 2 to 3. "
                 + "Fix: pulumi config set order-processing:azCount 3 --stack dev\n", run.err());
         assertEquals("", run.out());
+    }
+
+    @Test
+    void anUnknownAlarmIdInTheThresholdsIsAConfigErrorListedWithTheOthers() throws IOException {
+        Path stackFile = out.resolve("Pulumi.dev.yaml");
+        Files.writeString(stackFile, Files.readString(Path.of("Pulumi.dev.yaml")).replace("azCount: \"3\"", "azCount: \"9\"")
+                + "  order-processing:alarmThresholds: '{\"backend-cpu-high\": 70, \"nonexistent-alarm\": 5, \"backend-cpu-hgh\": 60}'\n");
+
+        Execution run = execute(infra.App::stack, PolicyGate.NONE, stackFile.toString());
+
+        String known = infra.observability.AlarmCatalog.forStack(infra.config.Environment.DEV, 2.0, true, Map.of()).stream()
+                .map(infra.observability.AlarmSpec::id).sorted().collect(java.util.stream.Collectors.joining(", "));
+        String fix = "Fix: pulumi config set order-processing:alarmThresholds '{\"backend-cpu-high\":70}' --stack dev";
+        assertEquals(PlanCommand.CONFIG_ERROR, run.exitCode(), run.err());
+        assertEquals("error: stack '" + stackFile + "' has 3 invalid stack settings:\n"
+                + "  - order-processing:azCount = '9': must be a whole number from 2 to 3. "
+                + "Fix: pulumi config set order-processing:azCount 3 --stack dev\n"
+                + "  - order-processing:alarmThresholds = 'backend-cpu-hgh=60': names no alarm of the dev stack; "
+                + "did you mean backend-cpu-high? " + fix + "\n"
+                + "  - order-processing:alarmThresholds = 'nonexistent-alarm=5': names no alarm of the dev stack; "
+                + "known alarms: " + known + ". " + fix + "\n", run.err());
+        assertTrue(known.startsWith("alb-backend-unhealthy-hosts, alb-frontend-unhealthy-hosts, alb-high-latency, "), known);
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aSecretNonUrlSettingIsNotCheckedOfflineAndThePlanSaysWhatItUsesInstead() throws IOException {
+        Path stackFile = out.resolve("Pulumi.dev.yaml");
+        Files.writeString(stackFile, Files.readString(Path.of("Pulumi.dev.yaml"))
+                + "  order-processing:vpcCidr:\n    secure: AAABAKx2\n");
+
+        Execution run = execute(FAKE_PROGRAM, PolicyGate.NONE, stackFile.toString());
+
+        assertEquals(PlanCommand.OK, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\nNote: order-processing:vpcCidr: secret value not checked offline; "
+                + "the plan uses the setting's default\n"), run.out());
+        assertFalse(run.out().contains("offline-plan.invalid"), run.out());
     }
 
     @Test

@@ -59,6 +59,34 @@ class SecurityServicesTest {
     }
 
     @Test
+    void withoutFindingRoutesThereIsNoFindingDeadLetterQueue() {
+        Settings settings = Stacks.settings("dev", Map.of("securityHubEnabled", "false", "guardDutyEnabled", "false"));
+        List<SecurityServices> created = new java.util.ArrayList<>();
+        RenderedStack stack = Stacks.render(settings, ctx -> created.add(new SecurityServices("security",
+                new SecurityServicesArgs(settings, Output.of(FindingRoutingTest.TOPIC), Output.of(AuditTrailTest.KEY),
+                        Output.of(WebFirewallTest.ALB), Output.of(WebFirewallTest.LOG_GROUP), Optional.empty()), null)));
+
+        assertEquals(List.of(), stack.ofType("aws:sqs/queue:Queue").stream().map(CapturedResource::name).toList());
+        assertEquals(List.of(), stack.ofType("aws:sqs/queuePolicy:QueuePolicy").stream().map(CapturedResource::name).toList());
+        assertEquals(List.of(), stack.ofType("aws:cloudwatch/eventRule:EventRule").stream().map(CapturedResource::name).toList());
+        assertEquals(List.of(), stack.ofType("order-processing:security:FindingRouting").stream().map(CapturedResource::name).toList());
+        assertEquals(Optional.empty(), created.get(0).findingDeadLetterQueueArn());
+    }
+
+    @Test
+    void withSecurityHubOnlyTheFindingDeadLetterQueueIsThere() {
+        Settings settings = Stacks.settings("dev");
+        List<SecurityServices> created = new java.util.ArrayList<>();
+        RenderedStack stack = Stacks.render(settings, ctx -> created.add(new SecurityServices("security",
+                new SecurityServicesArgs(settings, Output.of(FindingRoutingTest.TOPIC), Output.of(AuditTrailTest.KEY),
+                        Output.of(WebFirewallTest.ALB), Output.of(WebFirewallTest.LOG_GROUP), Optional.empty()), null)));
+
+        assertEquals(List.of("security-findings-dlq"),
+                stack.ofType("aws:sqs/queue:Queue").stream().map(CapturedResource::name).toList());
+        assertEquals(true, created.get(0).findingDeadLetterQueueArn().isPresent());
+    }
+
+    @Test
     void rendersDuringAFirstPreviewWhenUpstreamOutputsAreUnknown() {
         Settings settings = Stacks.settings("prod");
         RenderedStack stack = Stacks.render(settings, AwsMocks.Mode.UNKNOWN_OUTPUTS, ctx -> new SecurityServices("security",

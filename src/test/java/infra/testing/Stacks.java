@@ -50,7 +50,7 @@ public final class Stacks {
 
     public static Settings settings(String stack, Map<String, String> overrides) {
         StackFiles.StackConfig file = file(stack);
-        return Settings.load(config(stack, overrides), file.secretKeys(), stack);
+        return infra.App.loadSettings(config(stack, overrides), file.secretKeys(), stack);
     }
 
     /** Renders {@code program} under the mocks for the settings' stack and region; fails on any program error. */
