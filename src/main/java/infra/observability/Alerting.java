@@ -54,7 +54,7 @@ public final class Alerting extends ComponentResource {
         observability.securitySlackWebhookUrl().ifPresent(url -> https(name + "-security-slack", securityTopic, url, false));
         pagingTopic.ifPresent(topic -> observability.pagerDutyEndpoint().ifPresentOrElse(
                 url -> https(name + "-pagerduty", topic, url, true),
-                () -> warnings.add("order-processing:observability:noPagerDuty " + settings.stack()
+                () -> warnings.add("stack " + settings.stack()
                         + " has no pagerDutyEndpoint, so P1 alarms page nobody; set it with: pulumi config set --secret "
                         + "order-processing:pagerDutyEndpoint <url> --stack " + settings.stack())));
 

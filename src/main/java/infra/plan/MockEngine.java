@@ -30,7 +30,7 @@ public final class MockEngine {
     }
 
     /** The outcome of one in-process run. */
-    public record Run(List<CapturedResource> resources, TestResult result, long elapsedNanos) {
+    public record Run(List<CapturedResource> resources, TestResult result, long elapsedNanos, List<String> warnings) {
         /**
          * The stack's exported outputs, resolved; an output that is unknown (first-preview mode) or
          * failed is left out.
@@ -96,9 +96,28 @@ public final class MockEngine {
     public static Run run(String project, String stack, Map<String, String> config, Set<String> secretKeys,
                           Mocks mocks, boolean preview, Consumer<Context> program) {
         List<CapturedResource> captured = Collections.synchronizedList(new ArrayList<>());
+        // the program's ctx.log().warn(...) lines are what the CLI would show as warnings; keep them
+        // (the SDK's own debug and error chatter stays out: failures are reported through failure())
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         Logger quiet = Logger.getAnonymousLogger();
         quiet.setUseParentHandlers(false);
-        quiet.setLevel(Level.OFF);
+        quiet.setLevel(Level.WARNING);
+        quiet.addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel() == Level.WARNING && record.getMessage() != null) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
         long start = System.nanoTime();
         TestResult result;
         try {
@@ -118,7 +137,11 @@ public final class MockEngine {
         synchronized (captured) {
             ordered = List.copyOf(captured);
         }
-        return new Run(ordered, result, elapsed);
+        List<String> warned;
+        synchronized (warnings) {
+            warned = List.copyOf(new java.util.LinkedHashSet<>(warnings));
+        }
+        return new Run(ordered, result, elapsed, warned);
     }
 
     private static final String ROOT_STACK_QUALIFIER = "pulumi:pulumi:Stack$";

@@ -7,6 +7,7 @@ import infra.config.StackFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
@@ -23,7 +24,7 @@ public final class OfflinePlan {
 
     /** A rendered stack and what it took; {@code failure} is the program's root error, if any. */
     public record Result(Settings settings, RenderedStack stack, Throwable failure, long renderNanos,
-                         Map<String, Object> exports) {
+                         Map<String, Object> exports, List<String> warnings) {
     }
 
     /**
@@ -60,6 +61,6 @@ public final class OfflinePlan {
         RenderedStack stack = EngineView.complete(settings.project(), settings.stack(), settings.region(), file.values(),
                 file.secretKeys(), run.resources(), firstPreview, run.stackOutputs());
         return new Result(settings, stack, run.failure(), run.elapsedNanos(),
-                run.failure() == null ? run.exports() : Map.of());
+                run.failure() == null ? run.exports() : Map.of(), run.warnings());
     }
 }

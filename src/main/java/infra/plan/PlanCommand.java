@@ -122,6 +122,7 @@ public final class PlanCommand implements Callable<Integer> {
         out.println("Stack " + stack.project() + "/" + stack.stack() + " (" + settings.environment() + ", "
                 + stack.region() + ", outputs " + (unknownOutputs ? "unknown" : "known") + ")");
         settings.offlineNotes().forEach(note -> out.println("Note: " + note));
+        result.warnings().forEach(warning -> out.println("Warning: " + warning));
         ResourceTree.lines(stack).forEach(line -> out.println("  " + line));
         out.println();
         out.println("Resources per type (" + stack.resources().size() + " in all):");

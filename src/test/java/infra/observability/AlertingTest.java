@@ -110,7 +110,7 @@ class AlertingTest {
     void prodWithoutPagerDutyWarnsThatP1PagesNobody() {
         render(Stacks.settings("prod"));
 
-        assertEquals(List.of("order-processing:observability:noPagerDuty prod has no pagerDutyEndpoint, so P1 alarms page nobody;"
+        assertEquals(List.of("stack prod has no pagerDutyEndpoint, so P1 alarms page nobody;"
                 + " set it with: pulumi config set --secret order-processing:pagerDutyEndpoint <url> --stack prod"),
                 built.get(0).warnings());
     }

@@ -300,6 +300,20 @@ final class PlanCommandTest {
     }
 
     @Test
+    void printsTheProgramsWarningsOnceEach() {
+        Execution run = execute((ctx, settings) -> {
+            ctx.log().warn("P1 alarms page nobody");
+            ctx.log().warn("P1 alarms page nobody");
+            ctx.log().info("not a warning");
+            FAKE_PROGRAM.accept(ctx, settings);
+        }, PolicyGate.NONE, "dev");
+
+        assertEquals(PlanCommand.OK, run.exitCode());
+        assertEquals(List.of("Warning: P1 alarms page nobody"),
+                run.out().lines().filter(l -> l.startsWith("Warning:") || l.contains("not a warning")).toList());
+    }
+
+    @Test
     void exitsFourWithOneLineAndNoStackTraceOnAProgramError() {
         Execution run = execute((ctx, s) -> {
             throw new IllegalStateException("queue name collides with orders-dlq");
