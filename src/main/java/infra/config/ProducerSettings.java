@@ -10,12 +10,17 @@ public record ProducerSettings(boolean scheduleEnabled, String scheduleExpressio
     /** {@link #reservedConcurrency} value meaning "no reservation" (new accounts have low concurrency quotas). */
     public static final int UNRESERVED = 0;
 
-    private static final Pattern SCHEDULE = Pattern.compile("^(rate\\(\\d+ (minute|minutes|hour|hours|day|days)\\)|cron\\(.+\\))$");
+    /**
+     * EventBridge's schedule forms: {@code rate(1 minute)} (singular for 1, plural above; 0 is not
+     * a rate) or a six-field {@code cron(...)}; anything else fails only at deploy time.
+     */
+    private static final Pattern SCHEDULE = Pattern.compile(
+            "^(rate\\((1 (minute|hour|day)|([2-9]|[1-9]\\d+) (minutes|hours|days))\\)|cron\\(\\S+( \\S+){5}\\))$");
 
     static ProducerSettings load(ConfigReader r) {
         return new ProducerSettings(
                 r.bool("producerScheduleEnabled", true),
-                r.string("producerSchedule", "rate(5 minutes)", SCHEDULE, "an EventBridge rate(...) or cron(...) expression"),
+                r.string("producerSchedule", "rate(5 minutes)", SCHEDULE, "an EventBridge rate(1 minute), rate(N minutes|hours|days) or six-field cron(...) expression"),
                 r.integer("producerOrdersPerInvocation", 10, 0, 1000),
                 r.integer("producerMemoryMiB", 512, 128, 10240),
                 r.integer("producerTimeoutSeconds", 60, 1, 900),

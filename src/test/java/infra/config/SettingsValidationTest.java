@@ -78,6 +78,18 @@ final class SettingsValidationTest {
     }
 
     @Test
+    void acceptsOnlyScheduleExpressionsEventBridgeAccepts() {
+        for (String ok : List.of("rate(1 minute)", "rate(5 minutes)", "rate(12 hours)", "rate(1 day)", "cron(0/15 * * * ? *)")) {
+            assertEquals(ok, Stacks.settings("dev", Map.of("producerSchedule", ok)).producer().scheduleExpression(), ok);
+        }
+        for (String bad : List.of("rate(1 minutes)", "rate(5 minute)", "rate(0 minutes)", "cron(bad)", "every 5 minutes")) {
+            assertEquals(List.of("order-processing:producerSchedule = '" + bad + "': must be an EventBridge rate(1 minute), "
+                    + "rate(N minutes|hours|days) or six-field cron(...) expression. Fix: pulumi config set "
+                    + "order-processing:producerSchedule 'rate(5 minutes)' --stack dev"), devProblems("producerSchedule", bad), bad);
+        }
+    }
+
+    @Test
     void rejectsAVpcCidrInSpaceAwsReservesForItself() {
         assertEquals(List.of("order-processing:vpcCidr = '127.0.0.0/16': lies in 127.0.0.0/8, which AWS does not allow "
                         + "for a VPC; use a private range such as 10.0.0.0/16. Fix: pulumi config set "
