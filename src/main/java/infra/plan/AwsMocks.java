@@ -4,7 +4,6 @@ import com.pulumi.test.Mocks;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -86,9 +85,5 @@ public final class AwsMocks implements Mocks {
                         "the offline plan does not mock the invoke '" + args.token + "'; add it to "
                                 + AwsMocks.class.getName() + " or avoid the invoke"));
         }
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

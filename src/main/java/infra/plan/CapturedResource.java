@@ -33,9 +33,6 @@ public record CapturedResource(
 
     /** Custom timeouts as the engine receives them (Go duration strings; empty when unset). */
     public record CustomTimeouts(String create, String update, String delete) {
-        public boolean isEmpty() {
-            return create.isEmpty() && update.isEmpty() && delete.isEmpty();
-        }
     }
 
     /** Inputs as plain Java values (numbers as Double, nested maps and lists), for tests and reports. */

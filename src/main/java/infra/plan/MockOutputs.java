@@ -52,12 +52,15 @@ public final class MockOutputs {
         }
     }
 
-    /** Fills {@code out} with computed outputs and returns the resource id. */
     /** Auto-named physical name: the logical name plus a stable 7-hex suffix, unless the inputs set {@code name}. */
     public static String physicalName(String type, String name, Map<String, Object> in) {
         return str(in, "name", name + "-" + suffix(type + "/" + name));
     }
 
+    /**
+     * Fills {@code out} with computed outputs and returns the resource id: the type's rule, or for
+     * other AWS types a generic id and ARN derived from the type token; components have no id.
+     */
     static String synthesize(String type, String name, Map<String, Object> in, Map<String, Object> out, Env env) {
         Rule rule = RULES.get(type);
         if (rule != null) {
@@ -65,24 +68,18 @@ public final class MockOutputs {
             out.putIfAbsent("id", id);
             return id;
         }
-        String suffix = suffix(type + "/" + name);
-        String physical = str(in, "name", name + "-" + suffix);
-        switch (type) {
-            // components carry no provider state; other types get a generic id and ARN
-            default:
-                if (!type.startsWith("aws:")) {
-                    return null;
-                }
-                String service = type.substring(4, type.indexOf('/') > 0 ? type.indexOf('/') : type.length());
-                String resource = type.substring(type.lastIndexOf(':') + 1).toLowerCase(Locale.ROOT);
-                String id = physical;
-                out.put("id", id);
-                out.put("arn", env.arn(service, resource + "/" + physical));
-                if (!in.containsKey("name")) {
-                    out.put("name", physical);
-                }
-                return id;
+        if (!type.startsWith("aws:")) {
+            return null;
         }
+        String physical = physicalName(type, name, in);
+        String service = type.substring(4, type.indexOf('/') > 0 ? type.indexOf('/') : type.length());
+        String resource = type.substring(type.lastIndexOf(':') + 1).toLowerCase(Locale.ROOT);
+        out.put("id", physical);
+        out.put("arn", env.arn(service, resource + "/" + physical));
+        if (!in.containsKey("name")) {
+            out.put("name", physical);
+        }
+        return physical;
     }
 
     public static String str(Map<String, Object> in, String key, String fallback) {

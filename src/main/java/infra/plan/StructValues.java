@@ -64,9 +64,6 @@ public final class StructValues {
         return Value.newBuilder().setStringValue(o.toString()).build();
     }
 
-    public static Struct toStruct(Map<String, ?> map) {
-        return toValue(map).getStructValue();
-    }
 
     /** Looks up a dotted path; numeric segments index lists. */
     public static Optional<Object> at(Object root, String path) {
