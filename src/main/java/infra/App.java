@@ -102,7 +102,7 @@ public final class App {
 
         var alerting = new Alerting("alerting", new AlertingArgs(settings, keys.messagingKeyArn()), null);
         var security = new SecurityServices("security", new SecurityServicesArgs(settings, alerting.securityTopicArn(),
-                keys.auditKeyArn(), compute.albArn(), logs.waf().map(LogGroup::arn).orElse(Output.of("")),
+                keys.auditKeyArn(), compute.albArn(), logs.waf().map(LogGroup::arn),
                 logs.cloudTrail().map(LogGroup::arn)), null);
         var monitored = new MonitoredResources(compute.albArnSuffix(), compute.backendTargetGroupArnSuffix(),
                 compute.frontendTargetGroupArnSuffix(), compute.clusterName(), compute.backendServiceName(),

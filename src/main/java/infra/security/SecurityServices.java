@@ -17,8 +17,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * var security = new SecurityServices("security", new SecurityServicesArgs(settings,
- *         alerts.securityTopicArn(), keys.auditKeyArn(), web.albArn(), logs.wafLogGroupArn(),
- *         Optional.of(logs.cloudTrailLogGroupArn())), null);
+ *         alerts.securityTopicArn(), keys.auditKeyArn(), web.albArn(), logs.waf().map(LogGroup::arn),
+ *         logs.cloudTrail().map(LogGroup::arn)), null);
  * }</pre>
  */
 public final class SecurityServices extends ComponentResource {
@@ -48,7 +48,9 @@ public final class SecurityServices extends ComponentResource {
                 : Optional.empty();
         webFirewall = settings.features().waf()
                 ? Optional.of(new WebFirewall(name + "-waf",
-                        new WebFirewallArgs(settings, args.albArn(), args.wafLogGroupArn()), child))
+                        new WebFirewallArgs(settings, args.albArn(), args.wafLogGroupArn().orElseThrow(
+                                () -> new IllegalArgumentException("WAF is enabled but no aws-waf-logs log group was given"))),
+                        child))
                 : Optional.empty();
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param securityTopicArn the security alerts topic (observability)
  * @param auditKeyArn the audit KMS key whose policy admits CloudTrail for {@link AuditTrail#trailName} (data)
  * @param albArn the load balancer the web ACL protects (compute); read only when WAF is on
- * @param wafLogGroupArn the {@code aws-waf-logs-<env>} log group (observability); read only when WAF is on
+ * @param wafLogGroupArn the {@code aws-waf-logs-<env>} log group (observability); required when WAF is on
  * @param cloudTrailLogGroupArn the {@code /aws/cloudtrail/<env>} log group, or empty for S3-only delivery
  */
 public record SecurityServicesArgs(
@@ -20,7 +20,7 @@ public record SecurityServicesArgs(
         Output<String> securityTopicArn,
         Output<String> auditKeyArn,
         Output<String> albArn,
-        Output<String> wafLogGroupArn,
+        Optional<Output<String>> wafLogGroupArn,
         Optional<Output<String>> cloudTrailLogGroupArn) {
 
     public SecurityServicesArgs {

@@ -26,7 +26,7 @@ public final class SecurityRenderBenchmark {
                         settings, Output.of("arn:aws:sns:us-east-1:123456789012:security-alerts"),
                         Output.of("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
                         Output.of("arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/alb/50dc6c495c0c9188"),
-                        Output.of("arn:aws:logs:us-east-1:123456789012:log-group:aws-waf-logs-" + stackName),
+                        Optional.of(Output.of("arn:aws:logs:us-east-1:123456789012:log-group:aws-waf-logs-" + stackName)),
                         Optional.of(Output.of("arn:aws:logs:us-east-1:123456789012:log-group:/aws/cloudtrail/" + stackName))), null));
                 nanos[i] = System.nanoTime() - start;
                 resources = stack.resources().size();

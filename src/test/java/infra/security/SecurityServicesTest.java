@@ -20,7 +20,7 @@ class SecurityServicesTest {
     static RenderedStack render(Settings settings) {
         return Stacks.render(settings, ctx -> new SecurityServices("security", new SecurityServicesArgs(settings,
                 Output.of(FindingRoutingTest.TOPIC), Output.of(AuditTrailTest.KEY), Output.of(WebFirewallTest.ALB),
-                Output.of(WebFirewallTest.LOG_GROUP), Optional.empty()), null));
+                Optional.of(Output.of(WebFirewallTest.LOG_GROUP)), Optional.empty()), null));
     }
 
     static Map<String, Integer> counts(RenderedStack stack, List<String> types) {
@@ -64,7 +64,7 @@ class SecurityServicesTest {
         List<SecurityServices> created = new java.util.ArrayList<>();
         RenderedStack stack = Stacks.render(settings, ctx -> created.add(new SecurityServices("security",
                 new SecurityServicesArgs(settings, Output.of(FindingRoutingTest.TOPIC), Output.of(AuditTrailTest.KEY),
-                        Output.of(WebFirewallTest.ALB), Output.of(WebFirewallTest.LOG_GROUP), Optional.empty()), null)));
+                        Output.of(WebFirewallTest.ALB), Optional.of(Output.of(WebFirewallTest.LOG_GROUP)), Optional.empty()), null)));
 
         assertEquals(List.of(), stack.ofType("aws:sqs/queue:Queue").stream().map(CapturedResource::name).toList());
         assertEquals(List.of(), stack.ofType("aws:sqs/queuePolicy:QueuePolicy").stream().map(CapturedResource::name).toList());
@@ -79,7 +79,7 @@ class SecurityServicesTest {
         List<SecurityServices> created = new java.util.ArrayList<>();
         RenderedStack stack = Stacks.render(settings, ctx -> created.add(new SecurityServices("security",
                 new SecurityServicesArgs(settings, Output.of(FindingRoutingTest.TOPIC), Output.of(AuditTrailTest.KEY),
-                        Output.of(WebFirewallTest.ALB), Output.of(WebFirewallTest.LOG_GROUP), Optional.empty()), null)));
+                        Output.of(WebFirewallTest.ALB), Optional.of(Output.of(WebFirewallTest.LOG_GROUP)), Optional.empty()), null)));
 
         assertEquals(List.of("security-findings-dlq"),
                 stack.ofType("aws:sqs/queue:Queue").stream().map(CapturedResource::name).toList());
@@ -91,7 +91,7 @@ class SecurityServicesTest {
         Settings settings = Stacks.settings("prod");
         RenderedStack stack = Stacks.render(settings, AwsMocks.Mode.UNKNOWN_OUTPUTS, ctx -> new SecurityServices("security",
                 new SecurityServicesArgs(settings, Output.of(FindingRoutingTest.TOPIC), Output.of(AuditTrailTest.KEY),
-                        Output.of(WebFirewallTest.ALB), Output.of(WebFirewallTest.LOG_GROUP), Optional.empty()), null));
+                        Output.of(WebFirewallTest.ALB), Optional.of(Output.of(WebFirewallTest.LOG_GROUP)), Optional.empty()), null));
 
         CapturedResource trail = stack.single("aws:cloudtrail/trail:Trail");
         assertEquals("order-processing-prod", trail.input("name").orElseThrow());
